@@ -1,0 +1,97 @@
+package io.memview.internal;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
+
+/** {@code bytes.hex(sep, bytes_per_sep)}: CPython's {@code _Py_strhex_impl}, over contiguous memory. */
+public final class Hex {
+    private Hex() {}
+
+    private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
+    /** Two hex digits per byte value, as a little-endian short: the low byte is the first digit. */
+    private static final short[] PAIRS = new short[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            PAIRS[b] = (short) (DIGITS[b >>> 4] | (DIGITS[b & 15] << 8));
+        }
+    }
+
+    /** The largest number of bytes a hex string can show: a Java string holds at most about 2**31 characters. */
+    public static final long MAX_BYTES = (Integer.MAX_VALUE - 8) / 2;
+
+    /**
+     * Checks a separator as {@code bytes.hex} does and returns its character, or -1 for "no separator".
+     *
+     * @throws IllegalArgumentException with CPython's message
+     */
+    public static int separator(String sep) {
+        if (sep == null) {
+            throw new IllegalArgumentException("object of type 'NoneType' has no len()");
+        }
+        if (sep.codePointCount(0, sep.length()) != 1) {
+            throw new IllegalArgumentException("sep must be length 1.");
+        }
+        char c = sep.charAt(0);
+        if (c > 127) {
+            throw new IllegalArgumentException("sep must be ASCII.");
+        }
+        return c;
+    }
+
+    /**
+     * The hex of {@code n} bytes of {@code m} from {@code off}, a separator {@code sep} (-1 for none) between groups of
+     * {@code bytesPerSep} bytes counted from the right (from the left when negative).
+     */
+    public static String hex(MemorySegment m, long off, long n, int sep, int bytesPerSep) {
+        if (n == 0) {
+            return "";
+        }
+        long group = sep < 0 ? 0 : Math.abs((long) bytesPerSep);
+        if (group >= n) {
+            group = 0;
+        }
+        long seps = group == 0 ? 0 : (n - 1) / group;
+        if (n > MAX_BYTES || n * 2 + seps > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("hex() of " + n + " bytes would be longer than a Java string can hold");
+        }
+        byte[] out = new byte[(int) (n * 2 + seps)];
+        if (group == 0) {
+            hexRun(m, off, n, out, 0);
+        } else if (bytesPerSep < 0) {
+            // groups from the left: full groups each followed by sep, then the remainder
+            int j = 0;
+            long i = 0;
+            for (long chunk = 0; chunk < seps; chunk++) {
+                hexRun(m, off + i, group, out, j);
+                i += group;
+                j += (int) (group * 2);
+                out[j++] = (byte) sep;
+            }
+            hexRun(m, off + i, n - i, out, j);
+        } else {
+            // groups from the right: a leading remainder, then (sep, full group) pairs
+            long head = n - seps * group;
+            hexRun(m, off, head, out, 0);
+            int j = (int) (head * 2);
+            for (long i = head; i < n; i += group) {
+                out[j++] = (byte) sep;
+                hexRun(m, off + i, group, out, j);
+                j += (int) (group * 2);
+            }
+        }
+        return new String(out, StandardCharsets.ISO_8859_1);
+    }
+
+    private static final ValueLayout.OfShort PAIR = ValueLayout.JAVA_SHORT_UNALIGNED
+            .withOrder(java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** Writes the hex of {@code n} bytes at {@code off} into {@code out} at {@code j}. */
+    private static void hexRun(MemorySegment m, long off, long n, byte[] out, int j) {
+        MemorySegment dst = MemorySegment.ofArray(out);
+        for (long i = 0; i < n; i++, j += 2) {
+            dst.set(PAIR, j, PAIRS[m.get(ValueLayout.JAVA_BYTE, off + i) & 0xff]);
+        }
+    }
+}

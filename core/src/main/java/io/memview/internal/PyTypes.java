@@ -1,0 +1,48 @@
+package io.memview.internal;
+
+/** The type names that Python-style messages show for Java objects. */
+public final class PyTypes {
+    private PyTypes() {}
+
+    /**
+     * The name of {@code o}'s type as an error message shows it: Python's name for memview's Python types
+     * ({@code bytes}, {@code bytearray}, {@code array.array}, {@code memoryview}), {@code NoneType} for
+     * {@code null}, and the Java type name ({@code java.lang.String}, {@code int[]}) for everything else.
+     */
+    public static String name(Object o) {
+        return switch (o) {
+            case null -> "NoneType";
+            case io.memview.Bytes b -> "bytes";
+            case io.memview.ByteArray b -> "bytearray";
+            case io.memview.MemoryView m -> "memoryview";
+            case io.memview.TypedArray a -> "array.array";
+            default -> o.getClass().getTypeName();
+        };
+    }
+
+    /** Python's {@code repr} of an ASCII-or-not string: quotes chosen as Python chooses them, escapes as Python's. */
+    public static String repr(String s) {
+        boolean single = s.indexOf('\'') >= 0;
+        boolean dbl = s.indexOf('"') >= 0;
+        char quote = single && !dbl ? '"' : '\'';
+        StringBuilder sb = new StringBuilder(s.length() + 2).append(quote);
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == quote || c == '\\') {
+                sb.append('\\').appendCodePoint(c);
+            } else if (c == '\t') {
+                sb.append("\\t");
+            } else if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if (c < 0x20 || c == 0x7f) {
+                sb.append(String.format("\\x%02x", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        }
+        return sb.append(quote).toString();
+    }
+}

@@ -1,0 +1,184 @@
+package io.memview.internal;
+
+import io.memview.Slice;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses a subscript in Python's syntax into the keys of {@code MemoryView.select(Object...)}: {@code Long}
+ * indices, {@link Slice}s and {@link Slice#ELLIPSIS}. Grammar: {@code ()} or items separated by commas (a trailing
+ * comma allowed, the whole optionally in parentheses), an item being {@code ...}, an integer, or a slice
+ * {@code [int]:[int][:[int]]}; integers may have a sign, digits may be grouped with {@code _}, whitespace may surround
+ * tokens. Errors name the offending character and its position.
+ */
+public final class Subscript {
+    private final String text;
+    private int pos;
+
+    private Subscript(String text) {
+        this.text = text;
+    }
+
+    /**
+     * The keys of {@code subscript}.
+     *
+     * @throws IllegalArgumentException  {@code invalid subscript '1:a': unexpected 'a' at position 2}
+     * @throws IndexOutOfBoundsException for an index too large for a long ({@code cannot fit 'int' into an
+     *                                   index-sized integer})
+     */
+    public static Object[] parse(String subscript) {
+        return new Subscript(subscript).keys();
+    }
+
+    private Object[] keys() {
+        skipSpace();
+        boolean parens = false;
+        if (peek() == '(') {
+            parens = true;
+            pos++;
+            skipSpace();
+        }
+        List<Object> keys = new ArrayList<>();
+        if (parens && peek() == ')') {
+            pos++;
+            return end(keys);
+        }
+        if (!parens && atEnd()) {
+            throw error("empty subscript", pos);
+        }
+        while (true) {
+            keys.add(item());
+            skipSpace();
+            if (peek() == ',') {
+                pos++;
+                skipSpace();
+                if (atEnd() || peek() == ')') {
+                    break; // trailing comma
+                }
+                continue;
+            }
+            break;
+        }
+        if (parens) {
+            if (peek() != ')') {
+                throw unexpected();
+            }
+            pos++;
+        }
+        return end(keys);
+    }
+
+    private Object[] end(List<Object> keys) {
+        skipSpace();
+        if (!atEnd()) {
+            throw unexpected();
+        }
+        return keys.toArray();
+    }
+
+    private Object item() {
+        if (text.startsWith("...", pos)) {
+            pos += 3;
+            return Slice.ELLIPSIS;
+        }
+        BigInteger first = integerOrNull();
+        skipSpace();
+        if (peek() != ':') {
+            if (first == null) {
+                throw unexpected();
+            }
+            if (first.bitLength() > 63) {
+                throw new IndexOutOfBoundsException("cannot fit 'int' into an index-sized integer");
+            }
+            return first.longValue();
+        }
+        pos++;
+        skipSpace();
+        BigInteger stop = integerOrNull();
+        skipSpace();
+        BigInteger step = null;
+        if (peek() == ':') {
+            pos++;
+            skipSpace();
+            step = integerOrNull();
+        }
+        return Slice.of(bound(first), bound(stop), step == null ? 1 : bound(step));
+    }
+
+    /** A slice bound: Python clamps integers beyond the index range. */
+    private static Long bound(BigInteger v) {
+        if (v == null) {
+            return null;
+        }
+        if (v.bitLength() > 63) {
+            return v.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return v.longValue();
+    }
+
+    /** The integer at the current position, or null when none starts there. */
+    private BigInteger integerOrNull() {
+        int start = pos;
+        char c = peek();
+        if (c == '+' || c == '-') {
+            pos++;
+            skipSpace();
+            c = peek();
+            if (c < '0' || c > '9') {
+                throw unexpected();
+            }
+        }
+        if (c < '0' || c > '9') {
+            pos = start;
+            return null;
+        }
+        StringBuilder digits = new StringBuilder();
+        if (text.charAt(start) == '-') {
+            digits.append('-');
+        }
+        while (!atEnd()) {
+            c = peek();
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            } else if (c == '_' && pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1))
+                    && Character.isDigit(text.charAt(pos - 1))) {
+                // digit grouping, as in Python literals
+            } else {
+                break;
+            }
+            pos++;
+        }
+        if (!atEnd() && (Character.isLetter(peek()) || peek() == '.')) {
+            throw unexpected();
+        }
+        return new BigInteger(digits.toString());
+    }
+
+    private void skipSpace() {
+        while (!atEnd() && Character.isWhitespace(peek())) {
+            pos++;
+        }
+    }
+
+    private boolean atEnd() {
+        return pos >= text.length();
+    }
+
+    private char peek() {
+        return atEnd() ? '\0' : text.charAt(pos);
+    }
+
+    private IllegalArgumentException unexpected() {
+        if (atEnd()) {
+            return error("unexpected end", pos);
+        }
+        return error("unexpected '" + text.charAt(pos) + "'", pos);
+    }
+
+    private IllegalArgumentException error(String what, int at) {
+        return new IllegalArgumentException("invalid subscript " + PyTypes.repr(text) + ": " + what + " at position "
+                + at);
+    }
+}
