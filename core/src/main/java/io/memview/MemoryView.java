@@ -31,6 +31,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.stream.DoubleStream;
 import java.util.stream.LongStream;
 import java.util.stream.StreamSupport;
@@ -99,6 +100,9 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
     private static final int LONG2 = 8;
     private static final int DOUBLE2 = 16;
     private static final int SET2 = 32;
+    private static final int DENSE_LONG = 64;
+    private static final int DENSE_DOUBLE = 128;
+    private static final int DENSE_SET = 256;
 
     private final ManagedBuffer mbuf;
     private final MemorySegment memory;
@@ -111,6 +115,9 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
     private final boolean readonly;
     private final int flags;
     // Unpacked descriptor for the fast paths.
+    private final Scalar scalar;
+    /** For a dense 1-D view of a scalar: the items as a segment of their own, starting at item 0. */
+    private final MemorySegment dense;
     private final long valueBase;
     private final long n0;
     private final long s0;
@@ -149,6 +156,9 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         }
         this.flags = f;
         this.valueBase = offset + item.valueOffset;
+        this.scalar = item.scalar;
+        this.dense = scalar != null && suboffsets == null && shape.length == 1 && strides[0] == scalar.size()
+                && itemsize == scalar.size() ? memory.asSlice(valueBase, shape[0] * itemsize) : null;
         this.n0 = shape.length > 0 ? shape[0] : 0;
         this.s0 = shape.length > 0 ? strides[0] : 0;
         this.n1 = shape.length > 1 ? shape[1] : 0;
@@ -167,7 +177,9 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         boolean doubleOk = s.kind() != Scalar.Kind.CHAR;
         boolean setOk = !readonly && s.isInteger();
         int m = 0;
-        if (shape.length == 1) {
+        if (dense != null) {
+            m |= (longOk ? DENSE_LONG : 0) | (doubleOk ? DENSE_DOUBLE : 0) | (setOk ? DENSE_SET : 0);
+        } else if (shape.length == 1) {
             m |= (longOk ? LONG1 : 0) | (doubleOk ? DOUBLE1 : 0) | (setOk ? SET1 : 0);
         } else if (shape.length == 2) {
             m |= (longOk ? LONG2 : 0) | (doubleOk ? DOUBLE2 : 0) | (setOk ? SET2 : 0);
@@ -503,29 +515,45 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
      * @throws IllegalArgumentException for a format whose items are not integers
      */
     public long getLong(long i) {
-        if ((mode & LONG1) != 0) {
-            long n = n0;
-            long k = i < 0 ? i + n : i;
-            if (k < 0 || k >= n) {
-                throw indexError(1);
-            }
-            return item.scalar.getLong(memory, valueBase + k * s0);
+        int m = mode;
+        if ((m & (DENSE_LONG | LONG1)) != 0) {
+            long k = index0(i);
+            return (m & DENSE_LONG) != 0 ? scalar.getLongAt(dense, k) : scalar.getLong(memory, valueBase + k * s0);
         }
         return getLong(new long[] {i});
+    }
+
+    /**
+     * Python's index {@code i} into dimension 0, checked. {@link Objects#checkIndex} is a JIT intrinsic that
+     * range-check elimination understands, which lets loops over views compile like loops over arrays.
+     */
+    private long index0(long i) {
+        long n = n0;
+        long k = i < 0 ? i + n : i;
+        try {
+            return Objects.checkIndex(k, n);
+        } catch (IndexOutOfBoundsException e) {
+            throw indexError(1);
+        }
+    }
+
+    /** {@link #index0} for dimension 1. */
+    private long index1(long j) {
+        long n = n1;
+        long k = j < 0 ? j + n : j;
+        try {
+            return Objects.checkIndex(k, n);
+        } catch (IndexOutOfBoundsException e) {
+            throw indexError(2);
+        }
     }
 
     /** The integer item {@code mv[i, j]} of a 2-D view, without boxing. */
     public long getLong(long i, long j) {
         if ((mode & LONG2) != 0) {
-            long a = i < 0 ? i + n0 : i;
-            if (a < 0 || a >= n0) {
-                throw indexError(1);
-            }
-            long b = j < 0 ? j + n1 : j;
-            if (b < 0 || b >= n1) {
-                throw indexError(2);
-            }
-            return item.scalar.getLong(memory, valueBase + a * s0 + b * s1);
+            long a = index0(i);
+            long b = index1(j);
+            return scalar.getLong(memory, valueBase + a * s0 + b * s1);
         }
         return getLong(new long[] {i, j});
     }
@@ -548,13 +576,11 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
 
     /** The item {@code mv[i]} of a 1-D view as a double, without boxing (integers are converted). */
     public double getDouble(long i) {
-        if ((mode & DOUBLE1) != 0) {
-            long n = n0;
-            long k = i < 0 ? i + n : i;
-            if (k < 0 || k >= n) {
-                throw indexError(1);
-            }
-            return item.scalar.getDouble(memory, valueBase + k * s0);
+        int m = mode;
+        if ((m & (DENSE_DOUBLE | DOUBLE1)) != 0) {
+            long k = index0(i);
+            return (m & DENSE_DOUBLE) != 0 ? scalar.getDoubleAt(dense, k)
+                    : scalar.getDouble(memory, valueBase + k * s0);
         }
         return getDouble(new long[] {i});
     }
@@ -562,15 +588,9 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
     /** The item {@code mv[i, j]} of a 2-D view as a double, without boxing. */
     public double getDouble(long i, long j) {
         if ((mode & DOUBLE2) != 0) {
-            long a = i < 0 ? i + n0 : i;
-            if (a < 0 || a >= n0) {
-                throw indexError(1);
-            }
-            long b = j < 0 ? j + n1 : j;
-            if (b < 0 || b >= n1) {
-                throw indexError(2);
-            }
-            return item.scalar.getDouble(memory, valueBase + a * s0 + b * s1);
+            long a = index0(i);
+            long b = index1(j);
+            return scalar.getDouble(memory, valueBase + a * s0 + b * s1);
         }
         return getDouble(new long[] {i, j});
     }
@@ -591,16 +611,17 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
      * {@code v != 0}.
      */
     public void setLong(long i, long v) {
-        if ((mode & SET1) != 0) {
-            long n = n0;
-            long k = i < 0 ? i + n : i;
-            if (k < 0 || k >= n) {
-                throw indexError(1);
-            }
+        int m = mode;
+        if ((m & (DENSE_SET | SET1)) != 0) {
+            long k = index0(i);
             if (v < item.lo || v > item.hi) {
                 throw invalidValue();
             }
-            item.scalar.setLong(memory, valueBase + k * s0, v);
+            if ((m & DENSE_SET) != 0) {
+                scalar.setLongAt(dense, k, v);
+            } else {
+                scalar.setLong(memory, valueBase + k * s0, v);
+            }
             return;
         }
         setLong(new long[] {i}, v);
@@ -609,18 +630,12 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
     /** {@code mv[i, j] = v} on a 2-D view, without boxing. */
     public void setLong(long i, long j, long v) {
         if ((mode & SET2) != 0) {
-            long a = i < 0 ? i + n0 : i;
-            if (a < 0 || a >= n0) {
-                throw indexError(1);
-            }
-            long b = j < 0 ? j + n1 : j;
-            if (b < 0 || b >= n1) {
-                throw indexError(2);
-            }
+            long a = index0(i);
+            long b = index1(j);
             if (v < item.lo || v > item.hi) {
                 throw invalidValue();
             }
-            item.scalar.setLong(memory, valueBase + a * s0 + b * s1, v);
+            scalar.setLong(memory, valueBase + a * s0 + b * s1, v);
             return;
         }
         setLong(new long[] {i, j}, v);

@@ -18,91 +18,129 @@ public enum Scalar {
         @Override public long getLong(MemorySegment m, long off) { return m.get(ValueLayout.JAVA_BYTE, off) & 0xffL; }
         @Override public void setLong(MemorySegment m, long off, long v) { m.set(ValueLayout.JAVA_BYTE, off, (byte) v); }
         @Override public Object get(MemorySegment m, long off) { return Bytes.ofByte(m.get(ValueLayout.JAVA_BYTE, off)); }
+        @Override public long getLongAt(MemorySegment m, long k) { return m.get(ValueLayout.JAVA_BYTE, k) & 0xffL; }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(ValueLayout.JAVA_BYTE, k, (byte) v); }
     },
     BOOL(1, Kind.BOOL) {
         @Override public long getLong(MemorySegment m, long off) { return m.get(ValueLayout.JAVA_BYTE, off) != 0 ? 1 : 0; }
         @Override public void setLong(MemorySegment m, long off, long v) { m.set(ValueLayout.JAVA_BYTE, off, (byte) v); }
         @Override public Object get(MemorySegment m, long off) { return m.get(ValueLayout.JAVA_BYTE, off) != 0; }
+        @Override public long getLongAt(MemorySegment m, long k) { return m.get(ValueLayout.JAVA_BYTE, k) != 0 ? 1 : 0; }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(ValueLayout.JAVA_BYTE, k, (byte) v); }
     },
     I8(1, Kind.SIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return m.get(ValueLayout.JAVA_BYTE, off); }
         @Override public void setLong(MemorySegment m, long off, long v) { m.set(ValueLayout.JAVA_BYTE, off, (byte) v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return m.get(ValueLayout.JAVA_BYTE, k); }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(ValueLayout.JAVA_BYTE, k, (byte) v); }
     },
     U8(1, Kind.UNSIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return m.get(ValueLayout.JAVA_BYTE, off) & 0xffL; }
         @Override public void setLong(MemorySegment m, long off, long v) { m.set(ValueLayout.JAVA_BYTE, off, (byte) v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return m.get(ValueLayout.JAVA_BYTE, k) & 0xffL; }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(ValueLayout.JAVA_BYTE, k, (byte) v); }
     },
     I16_LE(2, Kind.SIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return m.get(L.S_LE, off); }
         @Override public void setLong(MemorySegment m, long off, long v) { m.set(L.S_LE, off, (short) v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return m.get(L.S_LE, k * 2L); }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(L.S_LE, k * 2L, (short) v); }
     },
     I16_BE(2, Kind.SIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return m.get(L.S_BE, off); }
         @Override public void setLong(MemorySegment m, long off, long v) { m.set(L.S_BE, off, (short) v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return m.get(L.S_BE, k * 2L); }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(L.S_BE, k * 2L, (short) v); }
     },
     U16_LE(2, Kind.UNSIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return m.get(L.S_LE, off) & 0xffffL; }
         @Override public void setLong(MemorySegment m, long off, long v) { m.set(L.S_LE, off, (short) v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return m.get(L.S_LE, k * 2L) & 0xffffL; }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(L.S_LE, k * 2L, (short) v); }
     },
     U16_BE(2, Kind.UNSIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return m.get(L.S_BE, off) & 0xffffL; }
         @Override public void setLong(MemorySegment m, long off, long v) { m.set(L.S_BE, off, (short) v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return m.get(L.S_BE, k * 2L) & 0xffffL; }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(L.S_BE, k * 2L, (short) v); }
     },
     I32_LE(4, Kind.SIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return m.get(L.I_LE, off); }
         @Override public void setLong(MemorySegment m, long off, long v) { m.set(L.I_LE, off, (int) v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return m.get(L.I_LE, k * 4L); }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(L.I_LE, k * 4L, (int) v); }
     },
     I32_BE(4, Kind.SIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return m.get(L.I_BE, off); }
         @Override public void setLong(MemorySegment m, long off, long v) { m.set(L.I_BE, off, (int) v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return m.get(L.I_BE, k * 4L); }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(L.I_BE, k * 4L, (int) v); }
     },
     U32_LE(4, Kind.UNSIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return m.get(L.I_LE, off) & 0xffffffffL; }
         @Override public void setLong(MemorySegment m, long off, long v) { m.set(L.I_LE, off, (int) v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return m.get(L.I_LE, k * 4L) & 0xffffffffL; }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(L.I_LE, k * 4L, (int) v); }
     },
     U32_BE(4, Kind.UNSIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return m.get(L.I_BE, off) & 0xffffffffL; }
         @Override public void setLong(MemorySegment m, long off, long v) { m.set(L.I_BE, off, (int) v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return m.get(L.I_BE, k * 4L) & 0xffffffffL; }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(L.I_BE, k * 4L, (int) v); }
     },
     I64_LE(8, Kind.SIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return m.get(L.J_LE, off); }
         @Override public void setLong(MemorySegment m, long off, long v) { m.set(L.J_LE, off, v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return m.get(L.J_LE, k * 8L); }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(L.J_LE, k * 8L, v); }
     },
     I64_BE(8, Kind.SIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return m.get(L.J_BE, off); }
         @Override public void setLong(MemorySegment m, long off, long v) { m.set(L.J_BE, off, v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return m.get(L.J_BE, k * 8L); }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(L.J_BE, k * 8L, v); }
     },
     U64_LE(8, Kind.UNSIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return m.get(L.J_LE, off); }
         @Override public void setLong(MemorySegment m, long off, long v) { m.set(L.J_LE, off, v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return m.get(L.J_LE, k * 8L); }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(L.J_LE, k * 8L, v); }
     },
     U64_BE(8, Kind.UNSIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return m.get(L.J_BE, off); }
         @Override public void setLong(MemorySegment m, long off, long v) { m.set(L.J_BE, off, v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return m.get(L.J_BE, k * 8L); }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(L.J_BE, k * 8L, v); }
     },
     F16_LE(2, Kind.FLOAT) {
         @Override public double getDouble(MemorySegment m, long off) { return Half.toDouble(m.get(L.S_LE, off)); }
         @Override public void setDouble(MemorySegment m, long off, double v) { m.set(L.S_LE, off, (short) Half.fromDouble(v)); }
+        @Override public double getDoubleAt(MemorySegment m, long k) { return Half.toDouble(m.get(L.S_LE, k * 2L)); }
     },
     F16_BE(2, Kind.FLOAT) {
         @Override public double getDouble(MemorySegment m, long off) { return Half.toDouble(m.get(L.S_BE, off)); }
         @Override public void setDouble(MemorySegment m, long off, double v) { m.set(L.S_BE, off, (short) Half.fromDouble(v)); }
+        @Override public double getDoubleAt(MemorySegment m, long k) { return Half.toDouble(m.get(L.S_BE, k * 2L)); }
     },
     F32_LE(4, Kind.FLOAT) {
         @Override public double getDouble(MemorySegment m, long off) { return m.get(L.F_LE, off); }
         @Override public void setDouble(MemorySegment m, long off, double v) { m.set(L.F_LE, off, (float) v); }
+        @Override public double getDoubleAt(MemorySegment m, long k) { return m.get(L.F_LE, k * 4L); }
     },
     F32_BE(4, Kind.FLOAT) {
         @Override public double getDouble(MemorySegment m, long off) { return m.get(L.F_BE, off); }
         @Override public void setDouble(MemorySegment m, long off, double v) { m.set(L.F_BE, off, (float) v); }
+        @Override public double getDoubleAt(MemorySegment m, long k) { return m.get(L.F_BE, k * 4L); }
     },
     F64_LE(8, Kind.FLOAT) {
         @Override public double getDouble(MemorySegment m, long off) { return m.get(L.D_LE, off); }
         @Override public void setDouble(MemorySegment m, long off, double v) { m.set(L.D_LE, off, v); }
+        @Override public double getDoubleAt(MemorySegment m, long k) { return m.get(L.D_LE, k * 8L); }
     },
     F64_BE(8, Kind.FLOAT) {
         @Override public double getDouble(MemorySegment m, long off) { return m.get(L.D_BE, off); }
         @Override public void setDouble(MemorySegment m, long off, double v) { m.set(L.D_BE, off, v); }
+        @Override public double getDoubleAt(MemorySegment m, long k) { return m.get(L.D_BE, k * 8L); }
     };
 
     /** What a scalar holds; decides how values convert. */
@@ -137,6 +175,25 @@ public enum Scalar {
     /** Stores the low {@code size} bytes of {@code v}; floating kinds store {@code v} converted to floating point. */
     public void setLong(MemorySegment m, long off, long v) {
         setDouble(m, off, v);
+    }
+
+    /**
+     * {@link #getLong} of item {@code k} of a dense array of this scalar starting at byte 0 of {@code m}. Each
+     * constant scales {@code k} by its literal size, so that loops over dense views compile like hand-written ones
+     * (C2 vectorizes them).
+     */
+    public long getLongAt(MemorySegment m, long k) {
+        return getLong(m, k * size);
+    }
+
+    /** {@link #setLong} of item {@code k} of a dense array of this scalar starting at byte 0 of {@code m}. */
+    public void setLongAt(MemorySegment m, long k, long v) {
+        setLong(m, k * size, v);
+    }
+
+    /** {@link #getDouble} of item {@code k} of a dense array of this scalar starting at byte 0 of {@code m}. */
+    public double getDoubleAt(MemorySegment m, long k) {
+        return getDouble(m, k * size);
     }
 
     /** The value at {@code off} as a double (unsigned 64-bit values converted as unsigned). */
