@@ -20,6 +20,8 @@ final class ItemFormat {
 
     /** The format string as the view reports it. */
     final String text;
+    /** The item size this resolution is for. */
+    final int itemsize;
     /** The native format character when CPython supports the format, else {@code '\0'}. */
     final char nativeChar;
     /** The parsed format when items are accessible, else {@code null}. */
@@ -36,8 +38,9 @@ final class ItemFormat {
     final long lo;
     final long hi;
 
-    private ItemFormat(String text, char nativeChar, Format parsed, String unsupported) {
+    private ItemFormat(String text, int itemsize, char nativeChar, Format parsed, String unsupported) {
         this.text = text;
+        this.itemsize = itemsize;
         this.nativeChar = nativeChar;
         this.parsed = parsed;
         this.unsupported = unsupported;
@@ -50,16 +53,17 @@ final class ItemFormat {
         this.hi = r[1];
     }
 
+    /** The resolution for {@code format} at {@code itemsize}; cached by format (an unusual itemsize is not cached). */
     static ItemFormat of(String format, int itemsize) {
-        String key = itemsize + ":" + format;
-        ItemFormat f = CACHE.get(key);
-        if (f == null) {
-            f = resolve(format, itemsize);
-            if (CACHE.size() > 4096) {
-                CACHE.clear();
-            }
-            CACHE.put(key, f);
+        ItemFormat f = CACHE.get(format);
+        if (f != null && f.itemsize == itemsize) {
+            return f;
         }
+        f = resolve(format, itemsize);
+        if (CACHE.size() > 4096) {
+            CACHE.clear();
+        }
+        CACHE.putIfAbsent(format, f);
         return f;
     }
 
@@ -68,7 +72,7 @@ final class ItemFormat {
         String cpythonError;
         if (fmt.length() == 1 && NATIVE.indexOf(fmt.charAt(0)) >= 0) {
             // The character alone decides, whatever the itemsize: CPython reads the C type at each item.
-            return new ItemFormat(format, fmt.charAt(0), Format.of(fmt), null);
+            return new ItemFormat(format, itemsize, fmt.charAt(0), Format.of(fmt), null);
         } else if (fmt.length() == 1) {
             cpythonError = "memoryview: format " + fmt + " not supported";
         } else {
@@ -77,12 +81,12 @@ final class ItemFormat {
         try {
             Format parsed = Format.of(format);
             if (parsed.valueCount() >= 1 && parsed.size() == itemsize) {
-                return new ItemFormat(format, '\0', parsed, null);
+                return new ItemFormat(format, itemsize, '\0', parsed, null);
             }
         } catch (IllegalArgumentException e) { // StructError, or a non-ASCII format
             // not a struct format: CPython's error stands
         }
-        return new ItemFormat(format, '\0', null, cpythonError);
+        return new ItemFormat(format, itemsize, '\0', null, cpythonError);
     }
 
     /** {@return whether CPython's memoryview supports this format} */

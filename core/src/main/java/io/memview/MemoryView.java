@@ -133,12 +133,12 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
     private int hash;
     private boolean hashed;
 
-    private MemoryView(ManagedBuffer mbuf, MemorySegment memory, long offset, String format, int itemsize,
+    private MemoryView(ManagedBuffer mbuf, MemorySegment memory, long offset, ItemFormat item, int itemsize,
                        long[] shape, long[] strides, long[] suboffsets, boolean readonly) {
         this.mbuf = mbuf;
         this.memory = memory;
         this.offset = offset;
-        this.item = ItemFormat.of(format, itemsize);
+        this.item = item;
         this.itemsize = itemsize;
         this.shape = shape;
         this.strides = strides;
@@ -158,7 +158,8 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         this.valueBase = offset + item.valueOffset;
         this.scalar = item.scalar;
         this.dense = scalar != null && suboffsets == null && shape.length == 1 && strides[0] == scalar.size()
-                && itemsize == scalar.size() ? memory.asSlice(valueBase, shape[0] * itemsize) : null;
+                && itemsize == scalar.size() ? (shape[0] == 0 ? memory.asSlice(0, 0)
+                : memory.asSlice(valueBase, shape[0] * itemsize)) : null;
         this.n0 = shape.length > 0 ? shape[0] : 0;
         this.s0 = shape.length > 0 ? strides[0] : 0;
         this.n1 = shape.length > 1 ? shape[1] : 0;
@@ -188,10 +189,10 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
     }
 
     /** A new view with this view's managed buffer and the given layout. The caller has proven the layout's bounds. */
-    private MemoryView derive(long newOffset, String format, int newItemsize, long[] newShape, long[] newStrides,
-                              long[] newSuboffsets, boolean ro) {
+    private MemoryView derive(long newOffset, ItemFormat newItem, int newItemsize, long[] newShape,
+                              long[] newStrides, long[] newSuboffsets, boolean ro) {
         mbuf.register();
-        return new MemoryView(mbuf, memory, newOffset, format, newItemsize, newShape, newStrides, newSuboffsets, ro);
+        return new MemoryView(mbuf, memory, newOffset, newItem, newItemsize, newShape, newStrides, newSuboffsets, ro);
     }
 
     // ------------------------------------------------------------------------------------------------ construction
@@ -217,7 +218,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
     public static MemoryView fromFlags(Object obj, int flags) {
         if (obj instanceof MemoryView v) {
             v.checkReleased();
-            return v.derive(v.offset, v.item.text, v.itemsize, v.shape, v.strides, v.suboffsets, v.readonly);
+            return v.derive(v.offset, v.item, v.itemsize, v.shape, v.strides, v.suboffsets, v.readonly);
         }
         BufferExporter e = Exporters.of(obj);
         if (e == null) {
@@ -246,8 +247,8 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         if (b.shape() == null) {
             str = new long[] {b.itemsize()};
         }
-        return new MemoryView(mbuf, b.memory(), b.offset(), format, b.itemsize(), shp, str, b.rawSuboffsets(),
-                b.readonly());
+        return new MemoryView(mbuf, b.memory(), b.offset(), ItemFormat.of(format, b.itemsize()), b.itemsize(), shp,
+                str, b.rawSuboffsets(), b.readonly());
     }
 
     /**
@@ -767,7 +768,13 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         if (shape.length == 0) {
             throw new IllegalArgumentException("invalid indexing of 0-dim memory");
         }
-        return select(Slice.of(start, stop, step));
+        long[] r = Slices.indices(shape[0], start, stop, step);
+        long[] newShape = shape.clone();
+        long[] newStrides = strides.clone();
+        newShape[0] = r[3];
+        newStrides[0] = strides[0] * r[2];
+        // Dimension 0 always moves the offset (CPython's init_slice), suboffsets or not.
+        return derive(offset + r[0] * strides[0], item, itemsize, newShape, newStrides, suboffsets, readonly);
     }
 
     /**
@@ -890,7 +897,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
                 newSub[k] = sub[kept[k]];
             }
         }
-        return derive(newOffset, item.text, itemsize, Arrays.copyOf(newShape, nd), Arrays.copyOf(newStrides, nd),
+        return derive(newOffset, item, itemsize, Arrays.copyOf(newShape, nd), Arrays.copyOf(newStrides, nd),
                 newSub, readonly);
     }
 
@@ -969,8 +976,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
             }
             newShape = shape.clone();
         }
-        return derive(offset, format, newItemsize, newShape, Layouts.cStrides(newShape, newItemsize), null,
-                readonly);
+        return derive(offset, dest, newItemsize, newShape, Layouts.cStrides(newShape, newItemsize), null, readonly);
     }
 
     /** The destination format of a cast: a native character (CPython), or any struct format with values. */
@@ -994,7 +1000,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
     /** {@code mv.toreadonly()}: a new read-only view of the same memory. */
     public MemoryView toReadOnly() {
         checkReleased();
-        return derive(offset, item.text, itemsize, shape, strides, suboffsets, true);
+        return derive(offset, item, itemsize, shape, strides, suboffsets, true);
     }
 
     /** {@return the view with its dimensions in reverse order (NumPy's {@code .T}), zero-copy} */
@@ -1042,7 +1048,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         if (newSub != null && !Arrays.equals(newSub, suboffsets)) {
             throw new UnsupportedOperationException("memoryview: cannot reorder the dimensions of a view with suboffsets");
         }
-        return derive(offset, item.text, itemsize, newShape, newStrides, newSub, readonly);
+        return derive(offset, item, itemsize, newShape, newStrides, newSub, readonly);
     }
 
     // ----------------------------------------------------------------------------------------------------- export
@@ -1476,7 +1482,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
     /** {@return a new view identical to this one, sharing its buffer} */
     private MemoryView sameView() {
         checkReleased();
-        return derive(offset, item.text, itemsize, shape, strides, suboffsets, readonly);
+        return derive(offset, item, itemsize, shape, strides, suboffsets, readonly);
     }
 
     /** The layout of this view for the copy and compare engines. */
