@@ -134,8 +134,9 @@ public final class Struct {
         try {
             b = Exporters.acquire(buffer, BufferFlags.WRITABLE);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new IllegalArgumentException("argument must be read-write bytes-like object, not '"
-                    .replace("'", "") + PyTypes.name(buffer), e);
+            // getargs' converterr names None "None", not by its type
+            throw new IllegalArgumentException("argument must be read-write bytes-like object, not "
+                    + (buffer == null ? "None" : PyTypes.name(buffer)), e);
         }
         try {
             packInto(b.memory().asSlice(b.offset(), b.len()), offset, values);
@@ -157,7 +158,9 @@ public final class Struct {
             offset += len;
         }
         if (len - offset < size) {
-            throw new StructError("pack_into requires a buffer of at least " + (size + offset) + " bytes for packing "
+            // CPython adds the two as size_t: the sum cannot overflow in its message
+            throw new StructError("pack_into requires a buffer of at least " + Long.toUnsignedString(size + offset)
+                    + " bytes for packing "
                     + size + " bytes at offset " + offset + " (actual buffer size is " + len + ")");
         }
         byte[] scratch = pack(values);
@@ -226,7 +229,7 @@ public final class Struct {
             offset += len;
         }
         if (len - offset < size) {
-            throw new StructError("unpack_from requires a buffer of at least " + (size + offset)
+            throw new StructError("unpack_from requires a buffer of at least " + Long.toUnsignedString(size + offset)
                     + " bytes for unpacking " + size + " bytes at offset " + offset + " (actual buffer size is "
                     + len + ")");
         }
