@@ -109,10 +109,12 @@ public final class Format {
                 case 'x' -> { }
                 case 's' -> out[pos++] = Bytes.copyOf(m, off, f.count());
                 case 'p' -> {
-                    long n = 0;
-                    if (f.count() > 0) {
-                        n = Math.min(m.get(ValueLayout.JAVA_BYTE, off) & 0xff, f.count() - 1);
+                    if (f.count() == 0) {
+                        // '0p' has no bytes, not even the length byte: off + 1 may lie past the buffer
+                        out[pos++] = Bytes.of();
+                        break;
                     }
+                    long n = Math.min(m.get(ValueLayout.JAVA_BYTE, off) & 0xff, f.count() - 1);
                     out[pos++] = Bytes.copyOf(m, off + 1, n);
                 }
                 default -> {
