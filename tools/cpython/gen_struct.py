@@ -476,6 +476,57 @@ def gen_pack_into():
         pack_into_case(fmt, buf, rnd.randint(-n - 2, n + 2), args)
 
 
+def apply_view(base, ops):
+    m = memoryview(base)
+    for op in ops:
+        if op[0] == "select":
+            m = eval("m[" + op[1] + "]", {"m": m})
+        elif op[0] == "cast":
+            m = m.cast(op[1], op[2]) if len(op) > 2 else m.cast(op[1])
+        elif op[0] == "toreadonly":
+            m = m.toreadonly()
+    return m
+
+
+VIEW_OPS = [[], [["select", "::2"]], [["select", "1:9"]], [["select", "::-1"]], [["select", "2:10"], ["select", "::1"]],
+            [["cast", "B", [3, 4]]], [["cast", "B", [3, 4]], ["select", "::2"]], [["cast", "B", [3, 4]], ["select", "1:"]],
+            [["cast", "i"]], [["cast", "i"], ["select", "1:"]], [["cast", "h", [2, 3]]], [["toreadonly"]],
+            [["select", "4:4"]], [["cast", "B", [3, 4]], ["select", "::-1"]], [["select", "::3"]], [["cast", "B"], ["select", "::-2"]]]
+
+
+def gen_views():
+    """Buffers that are memoryviews: slices, casts, N-d and read-only views (MemoryView in Java)."""
+    data = bytes(range(1, 13))
+    for ops in VIEW_OPS:
+        for kind in ("bytes", "bytearray"):
+            base = data if kind == "bytes" else bytearray(data)
+            view = {"base": enc(base), "ops": ops}
+            for fmt in ["<i", ">h", "B", "<q", "0s", "3s"]:
+                for op in ("unpack", "unpack_from", "iter_unpack", "pack_into"):
+                    for off in ([0] if op in ("unpack", "iter_unpack") else [0, 1, -2, 5]):
+                        base = data if kind == "bytes" else bytearray(data)
+                        m = apply_view(base, ops)
+                        case = {"cat": "view_" + op, "fmt": fmt, "view": view}
+                        if op != "unpack" and op != "iter_unpack":
+                            case["offset"] = off
+                        try:
+                            if op == "unpack":
+                                case["ok"] = enc(struct.unpack(fmt, m))
+                            elif op == "unpack_from":
+                                case["ok"] = enc(struct.unpack_from(fmt, m, off))
+                            elif op == "iter_unpack":
+                                case["ok"] = enc(list(struct.iter_unpack(fmt, m)))
+                            else:
+                                args = [b"xyz"] if "s" in fmt else [3]
+                                case["args"] = enc(args)
+                                struct.pack_into(fmt, m, off, *args)
+                                case["ok"] = None
+                                case["after"] = enc(bytes(base))
+                        except Exception as e:  # noqa: BLE001
+                            case["err"] = err(e)
+                        add(case)
+
+
 def gen_struct_objects():
     for fmt in ["", "i", "<ih", "@", " i\t", "i\n", "\x0bi\x0c", "3s", "\ri", "5x", "!2h3s0i",
                 "0s", "9223372036854775807s"]:
@@ -540,6 +591,7 @@ def main():
     gen_unpack_from()
     gen_iter_unpack()
     gen_pack_into()
+    gen_views()
     gen_struct_objects()
     os.makedirs(OUT, exist_ok=True)
     header = {"cat": "header", "python": platform.python_version(), "machine": platform.machine(),

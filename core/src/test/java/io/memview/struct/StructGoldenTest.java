@@ -2,6 +2,7 @@ package io.memview.struct;
 
 import io.memview.ByteArray;
 import io.memview.Bytes;
+import io.memview.MemoryView;
 import io.memview.testing.Json;
 import io.memview.testing.PyErrors;
 import io.memview.testing.PyValues;
@@ -127,6 +128,29 @@ class StructGoldenTest {
     private record Variant(String name, Supplier<Object> buffer, Function<Object, byte[]> contents, boolean rawArgs) {}
 
     private static List<Variant> variants(String cat, Map<String, Object> c) {
+        if (c.get("view") instanceof Map<?, ?> view) {
+            // a memoryview over bytes or a bytearray, sliced, cast or made read-only: the same as a MemoryView
+            Object base = view.get("base");
+            boolean mutable = base instanceof Map<?, ?> m && m.containsKey("ba");
+            byte[] data = HexFormat.of().parseHex((String) ((Map<?, ?>) base).get(mutable ? "ba" : "b"));
+            return List.of(new Variant("MemoryView", () -> {
+                ByteArray ba = mutable ? ByteArray.of(data.clone()) : null;
+                MemoryView mv = MemoryView.of(mutable ? ba : Bytes.of(data));
+                for (Object op : (List<?>) view.get("ops")) {
+                    List<?> o = (List<?>) op;
+                    mv = switch ((String) o.get(0)) {
+                        case "select" -> mv.select((String) o.get(1));
+                        case "cast" -> o.size() > 2
+                                ? mv.cast((String) o.get(1), ((List<?>) o.get(2)).stream()
+                                        .mapToLong(x -> (Long) x).toArray())
+                                : mv.cast((String) o.get(1));
+                        case "toreadonly" -> mv.toReadOnly();
+                        default -> throw new IllegalStateException("unknown view op " + o);
+                    };
+                }
+                return new ViewOf(mv, ba);
+            }, b -> ((ViewOf) b).base == null ? null : ((ViewOf) b).base.toByteArray(), false));
+        }
         if (!c.containsKey("buf")) {
             List<Variant> out = new ArrayList<>();
             out.add(new Variant("", () -> null, b -> null, false));
@@ -159,6 +183,9 @@ class StructGoldenTest {
                 b -> value instanceof Bytes x ? x.toByteArray() : null, false));
     }
 
+    /** A view and the bytearray under it (null for bytes), so that the bytes after packInto can be read. */
+    private record ViewOf(MemoryView view, ByteArray base) {}
+
     private static boolean hasBytes(Object args) {
         return args instanceof List<?> l && l.stream().anyMatch(a -> a instanceof Bytes);
     }
@@ -168,10 +195,12 @@ class StructGoldenTest {
     /** Runs one case in one variant; {@code null} when it agrees with CPython, else what differs. */
     private static String check(String cat, Map<String, Object> c, Variant v) {
         String fmt = (String) c.get("fmt");
-        Object buffer = v.buffer.get();
+        Object made = v.buffer.get();
+        Object buffer = made instanceof ViewOf w ? w.view : made;
+        cat = cat.startsWith("view_") ? cat.substring(5) : cat;
         Object[] args = c.containsKey("args") ? args(c.get("args"), v.rawArgs) : new Object[0];
         long offset = c.containsKey("offset") ? (Long) c.get("offset") : 0;
-        byte[] before = v.contents.apply(buffer);
+        byte[] before = v.contents.apply(made);
         Object result;
         try {
             result = switch (cat) {
@@ -210,7 +239,7 @@ class StructGoldenTest {
             if (!PyErrors.matches(type, message, e)) {
                 return "threw " + e + " where CPython raises " + type + ": " + message;
             }
-            if (before != null && !Arrays.equals(before, v.contents.apply(buffer))) {
+            if (before != null && !Arrays.equals(before, v.contents.apply(made))) {
                 return "a failed packInto changed the buffer";
             }
             return null;
@@ -232,7 +261,7 @@ class StructGoldenTest {
         }
         if (cat.equals("pack_into")) {
             Bytes after = (Bytes) PyValues.decode(c.get("after"));
-            byte[] now = v.contents.apply(buffer);
+            byte[] now = v.contents.apply(made);
             if (!Arrays.equals(after.toByteArray(), now)) {
                 if (strayPascalLengthByte(fmt, offset, before, after.toByteArray(), now)) {
                     KNOWN.merge("pack_into: CPython 3.13 writes a '0p' length byte past the struct (gh-156939)", 1,
