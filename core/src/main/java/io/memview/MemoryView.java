@@ -415,7 +415,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
     /** {@code mv[i]} on a 1-D view without varargs; on an N-D view, the sub-view {@code mv[i]}. */
     public Object get(long i) {
         checkReleased();
-        if (shape.length != 1) {
+        if (shape.length != 1 || suboffsets != null) {
             return get(new long[] {i});
         }
         item.check();
