@@ -110,8 +110,10 @@ public final class NdArray implements BufferExporter {
         }
         long[] str = strides != null ? strides.clone() : defaultStrides(shape, isz, (flags & ND_FORTRAN) != 0);
         verify(len, isz, offset, shape, str);
-        this.cContiguous = isContiguous(shape, str, isz, false);
-        this.fContiguous = isContiguous(shape, str, isz, true);
+        // init_suboffsets clears ND_C and ND_FORTRAN: a PIL array is never contiguous.
+        boolean indirect = (flags & ND_PIL) != 0;
+        this.cContiguous = !indirect && isContiguous(shape, str, isz, false);
+        this.fContiguous = !indirect && isContiguous(shape, str, isz, true);
         this.shape = shape.clone();
         if ((flags & ND_PIL) == 0) {
             this.data = seg;
@@ -260,7 +262,14 @@ public final class NdArray implements BufferExporter {
         if ((flags & BufferFlags.ND) != BufferFlags.ND && wantFormat) {
             throw new BufferError("ndarray: cannot cast to unsigned bytes if the format flag is present");
         }
-        Buffer b = fullBuffer().forRequest(flags);
+        // The contiguity checks are done, with ndarray's own flags (PyBuffer_IsContiguous, which differs from
+        // memoryview's rules for empty arrays); without STRIDES the consumer reconstructs C strides.
+        Buffer full = fullBuffer();
+        if ((flags & BufferFlags.STRIDES) != BufferFlags.STRIDES) {
+            full = Buffer.builder(data).offset(bufOffset).format(format).itemsize(itemsize).shape(shape)
+                    .readonly(readonly).obj(this).build();
+        }
+        Buffer b = full.forRequest(flags & ~0xE0);
         synchronized (this) {
             exports++;
         }
