@@ -334,7 +334,7 @@ def rand_slice(n):
         if k < 0.8:
             return R.randint(-n - 2, n + 2)
         return R.choice([-10**6, 10**6, -2**63, 2**63 - 1])
-    step = R.choice([None, 1, 1, 2, 3, -1, -1, -2, -3, 5])
+    step = R.choice([None, 1, 1, 2, 3, -1, -1, -2, -3, 5, 0] if R.random() < 0.3 else [None, 1, 2, -1, -2])
     return [bound(), bound(), step]
 
 
@@ -358,12 +358,12 @@ def gen_array_cases(nd, desc, a, steps):
         r["beyond"] = nd_tolist(nd, steps)
     case("tolist", a, steps, x=r)
     # tobytes
-    for order in ('C', 'F', 'A'):
+    for order in ('C', 'F', 'A') + ((R.choice('cfaX'),) if R.random() < 0.2 else ()):
         case("tobytes", a, steps, order=order, x=run(lambda: mv.tobytes(order).hex()))
     # hex
     case("hex", a, steps, x=run(lambda: mv.hex()))
     for _ in range(3):
-        sep = R.choice([':', '-', ' ', '_', b'.'[:1].decode()])
+        sep = R.choice([':', '-', ' ', '_', '.']) if R.random() < 0.9 else R.choice(['', '::', '\u00e9', '\x7f'])
         bps = R.choice([1, 2, 3, -1, -2, -3, 4, -4, 0, 7, -100])
         if R.random() < 0.3:
             case("hex", a, steps, sep=sep, x=run(lambda: mv.hex(sep)))
