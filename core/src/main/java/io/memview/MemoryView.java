@@ -415,7 +415,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
     /** {@code mv[i]} on a 1-D view without varargs; on an N-D view, the sub-view {@code mv[i]}. */
     public Object get(long i) {
         checkReleased();
-        if (shape.length != 1) {
+        if (shape.length != 1 || suboffsets != null) {
             return get(new long[] {i});
         }
         item.check();
@@ -1294,6 +1294,9 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
      */
     public void setSlice(long start, long stop, long step, Object value) {
         checkWritable();
+        if (shape.length == 0) {
+            throw new IllegalArgumentException("invalid indexing of 0-dim memory");
+        }
         if (shape.length != 1) {
             throw new UnsupportedOperationException(
                     "memoryview slice assignments are currently restricted to ndim = 1");
