@@ -134,6 +134,7 @@ public final class Buffer {
 
     /** {@link #forRequest} with memoryview's messages and its extra rule for SIMPLE|FORMAT requests. */
     Buffer reduce(int flags, String notWritable, String prefix, boolean memoryviewRules) {
+        checkRequest(flags);
         if ((flags & BufferFlags.WRITABLE) != 0 && readonly) {
             throw new BufferError(notWritable);
         }
@@ -164,6 +165,18 @@ public final class Buffer {
         }
         return new Buffer(memory, offset, fmt, itemsize, shape, strides, suboffsets, readonly, obj,
                 hasShape && wantShape, hasStrides && wantStrides, len);
+    }
+
+    /**
+     * Refuses {@link BufferFlags#READ} or {@link BufferFlags#WRITE} alone as a request, as CPython 3.13's
+     * {@code PyObject_GetBuffer} does ({@code SystemError: bad argument to internal function}): they are access modes
+     * for contiguous copies, and {@code READ} would otherwise read as half of {@link BufferFlags#INDIRECT}.
+     */
+    static void checkRequest(int flags) {
+        if (flags == BufferFlags.READ || flags == BufferFlags.WRITE) {
+            throw new IllegalArgumentException("bad argument to internal function: PyBUF_"
+                    + (flags == BufferFlags.READ ? "READ" : "WRITE") + " is not a buffer request");
+        }
     }
 
     /** This buffer with another owner, for an exporter that re-exports a buffer it holds. */
