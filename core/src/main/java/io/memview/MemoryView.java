@@ -225,6 +225,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
             throw new IllegalArgumentException("memoryview: a bytes-like object is required, not '"
                     + io.memview.internal.PyTypes.name(obj) + "'");
         }
+        Buffer.checkRequest(flags);
         Buffer b = e.getBuffer(flags);
         // Adapters over Java memory (e != obj) and Bytes have nothing to hand back.
         boolean tracked = e == obj && !(obj instanceof Bytes);
