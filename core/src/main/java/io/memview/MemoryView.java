@@ -810,20 +810,25 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
             throw new IllegalArgumentException("invalid indexing of 0-dim memory");
         }
         // Expand the ellipsis and check the count.
+        // In key order, as NumPy checks them: a second ellipsis, an index beyond the long range.
         int ellipses = 0;
         int named = 0;
         for (Object k : keys) {
             if (k == Slice.ELLIPSIS) {
-                ellipses++;
+                if (++ellipses > 1) {
+                    throw new IllegalArgumentException("an index can only have a single ellipsis ('...')");
+                }
             } else if (k instanceof Slice || isIntegral(k)) {
+                named++;
+            } else if (k instanceof java.math.BigInteger big) {
+                if (big.bitLength() > 63) {
+                    throw new IndexOutOfBoundsException("cannot fit 'int' into an index-sized integer");
+                }
                 named++;
             } else {
                 throw new IllegalArgumentException("memoryview: invalid slice key "
                         + io.memview.internal.PyTypes.name(k));
             }
-        }
-        if (ellipses > 1) {
-            throw new IllegalArgumentException("an index can only have a single ellipsis ('...')");
         }
         int ndim = shape.length;
         if (named > ndim) {
