@@ -488,10 +488,14 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         }
         Object[] values = recordValues(value, f);
         MemorySegment scratch = MemorySegment.ofArray(new byte[itemsize]);
-        MemorySegment.copy(memory, address, scratch, 0, itemsize); // keeps pad bytes as they are
         f.pack(scratch, 0, values, 0, Values.Style.MEMORYVIEW);
         checkReleased();
-        MemorySegment.copy(scratch, 0, memory, address, itemsize);
+        // Only the value runs are stored: pad bytes ('x' and native alignment) keep what they hold.
+        for (io.memview.internal.format.Field run : f.fields()) {
+            if (run.code() != 'x') {
+                MemorySegment.copy(scratch, run.offset(), memory, address + run.offset(), run.byteSize());
+            }
+        }
     }
 
     private Object[] recordValues(Object value, Format f) {
