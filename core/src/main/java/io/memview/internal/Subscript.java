@@ -136,6 +136,7 @@ public final class Subscript {
         if (text.charAt(start) == '-') {
             digits.append('-');
         }
+        int firstDigit = pos;
         while (!atEnd()) {
             c = peek();
             if (c >= '0' && c <= '9') {
@@ -151,7 +152,12 @@ public final class Subscript {
         if (!atEnd() && (Character.isLetter(peek()) || peek() == '.')) {
             throw unexpected();
         }
-        return new BigInteger(digits.toString());
+        BigInteger value = new BigInteger(digits.toString());
+        if (text.charAt(firstDigit) == '0' && value.signum() != 0) {
+            // Python: 07 is a SyntaxError (0, 00 and 0_0 are fine)
+            throw error("leading zeros in decimal integer literals are not permitted", firstDigit);
+        }
+        return value;
     }
 
     private void skipSpace() {
