@@ -489,10 +489,14 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         }
         Object[] values = recordValues(value, f);
         MemorySegment scratch = MemorySegment.ofArray(new byte[itemsize]);
-        MemorySegment.copy(memory, address, scratch, 0, itemsize); // keeps pad bytes as they are
         f.pack(scratch, 0, values, 0, Values.Style.MEMORYVIEW);
         checkReleased();
-        MemorySegment.copy(scratch, 0, memory, address, itemsize);
+        // Only the value runs are stored: pad bytes ('x' and native alignment) keep what they hold.
+        for (io.memview.internal.format.Field run : f.fields()) {
+            if (run.code() != 'x') {
+                MemorySegment.copy(scratch, run.offset(), memory, address + run.offset(), run.byteSize());
+            }
+        }
     }
 
     private Object[] recordValues(Object value, Format f) {
@@ -811,20 +815,25 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
             throw new IllegalArgumentException("invalid indexing of 0-dim memory");
         }
         // Expand the ellipsis and check the count.
+        // In key order, as NumPy checks them: a second ellipsis, an index beyond the long range.
         int ellipses = 0;
         int named = 0;
         for (Object k : keys) {
             if (k == Slice.ELLIPSIS) {
-                ellipses++;
+                if (++ellipses > 1) {
+                    throw new IllegalArgumentException("an index can only have a single ellipsis ('...')");
+                }
             } else if (k instanceof Slice || isIntegral(k)) {
+                named++;
+            } else if (k instanceof java.math.BigInteger big) {
+                if (big.bitLength() > 63) {
+                    throw new IndexOutOfBoundsException("cannot fit 'int' into an index-sized integer");
+                }
                 named++;
             } else {
                 throw new IllegalArgumentException("memoryview: invalid slice key "
                         + io.memview.internal.PyTypes.name(k));
             }
-        }
-        if (ellipses > 1) {
-            throw new IllegalArgumentException("an index can only have a single ellipsis ('...')");
         }
         int ndim = shape.length;
         if (named > ndim) {
