@@ -109,11 +109,10 @@ public final class Format {
                 case 'x' -> { }
                 case 's' -> out[pos++] = Bytes.copyOf(m, off, f.count());
                 case 'p' -> {
-                    long n = 0;
-                    if (f.count() > 0) {
-                        n = Math.min(m.get(ValueLayout.JAVA_BYTE, off) & 0xff, f.count() - 1);
-                    }
-                    out[pos++] = Bytes.copyOf(m, off + 1, n);
+                    // '0p' at the end of the struct has no length byte: nothing to read, not even at off + 1.
+                    out[pos++] = f.count() == 0 ? Bytes.of()
+                            : Bytes.copyOf(m, off + 1, Math.min(m.get(ValueLayout.JAVA_BYTE, off) & 0xff,
+                                    f.count() - 1));
                 }
                 default -> {
                     Scalar s = f.scalar();
@@ -245,7 +244,13 @@ public final class Format {
                 throw new StructError("bad char in struct format");
             }
             switch (c) {
-                case 's', 'p' -> len++;
+                case 's', 'p' -> {
+                    // CPython does not check this increment ('<9223372036854775807?0s' is valid): saturate, as a
+                    // count past Long.MAX_VALUE values can never be packed anyway.
+                    if (len < MAX) {
+                        len++;
+                    }
+                }
                 case 'x' -> { }
                 default -> {
                     if (num > MAX - len) {
