@@ -190,6 +190,7 @@ public final class Buffer {
         private String format = "B";
         private boolean formatSet;
         private int itemsize = -1;
+        private boolean itemsizeSet;
         private long[] shape;
         private long[] strides;
         private long[] suboffsets;
@@ -221,6 +222,7 @@ public final class Buffer {
         /** The size of one item (default: the format's {@code calcsize}). */
         public Builder itemsize(int itemsize) {
             this.itemsize = itemsize;
+            this.itemsizeSet = true;
             return this;
         }
 
@@ -305,7 +307,7 @@ public final class Buffer {
         }
 
         private int resolveItemsize() {
-            if (!formatSet && itemsize >= 0) {
+            if (!formatSet && itemsizeSet && itemsize >= 0) {
                 format = itemsize == 1 ? "B" : null; // only an itemsize: unsigned bytes of that size
             }
             Long calc = null;
@@ -313,13 +315,13 @@ public final class Buffer {
                 try {
                     calc = Format.of(format).size();
                 } catch (IllegalArgumentException e) { // StructError, or a non-ASCII format
-                    if (itemsize < 0) {
+                    if (!itemsizeSet) {
                         throw new IllegalArgumentException("format '" + format
                                 + "' is not a struct format; give its itemsize explicitly");
                     }
                 }
             }
-            if (itemsize < 0) {
+            if (!itemsizeSet) {
                 if (calc == null) {
                     return 1;
                 }
