@@ -26,17 +26,20 @@ public final class Hostile {
     /** Whether the long stress mode is on ({@code -Dstress=long}). */
     public static final boolean LONG = "long".equalsIgnoreCase(System.getProperty("stress", "short"));
 
+    /** Whether the quick mode is on ({@code -Dstress=quick}, for mutation testing: a tenth of the short mode). */
+    public static final boolean QUICK = "quick".equalsIgnoreCase(System.getProperty("stress", "short"));
+
     /** How much more the long mode does than the short one. */
     public static final int LONG_FACTOR = 40;
 
-    /** {@return {@code n} cases in the short mode, {@code n * LONG_FACTOR} in the long one} */
+    /** {@return {@code n} cases in the short mode, {@code n * LONG_FACTOR} in the long one, a tenth in the quick one} */
     public static long cases(long n) {
-        return LONG ? n * LONG_FACTOR : n;
+        return LONG ? n * LONG_FACTOR : QUICK ? Math.max(1, n / 10) : n;
     }
 
-    /** {@return the time budget: {@code shortBudget} in the short mode, {@code LONG_FACTOR} times it in the long one} */
+    /** {@return the time budget: {@code shortBudget} in the short mode, scaled like {@link #cases}} */
     public static Duration budget(Duration shortBudget) {
-        return LONG ? shortBudget.multipliedBy(LONG_FACTOR) : shortBudget;
+        return LONG ? shortBudget.multipliedBy(LONG_FACTOR) : QUICK ? shortBudget.dividedBy(10) : shortBudget;
     }
 
     /** {@return the generator for {@code seed}: the one algorithm every suite uses} */
