@@ -323,7 +323,7 @@ public final class Buffer {
             if (itemsizeSet && itemsize < 1) {
                 throw new IllegalArgumentException("itemsize must be positive: " + itemsize);
             }
-            if (!formatSet && itemsize >= 0) {
+            if (!formatSet && itemsizeSet && itemsize >= 0) {
                 format = itemsize == 1 ? "B" : null; // only an itemsize: unsigned bytes of that size
             }
             Long calc = null;
@@ -331,13 +331,13 @@ public final class Buffer {
                 try {
                     calc = Format.of(format).size();
                 } catch (IllegalArgumentException e) { // StructError, or a non-ASCII format
-                    if (itemsize < 0) {
+                    if (!itemsizeSet) {
                         throw new IllegalArgumentException("format '" + format
                                 + "' is not a struct format; give its itemsize explicitly");
                     }
                 }
             }
-            if (itemsize < 0) {
+            if (!itemsizeSet) {
                 if (calc == null) {
                     return 1;
                 }
