@@ -1371,7 +1371,8 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
     public long writeTo(WritableByteChannel channel) throws IOException {
         checkReleased();
         long n = Layouts.product(shape) * itemsize;
-        if ((flags & F_C) != 0) {
+        // A heap segment over long[], int[], ... has no ByteBuffer view (asByteBuffer throws): stream those.
+        if ((flags & F_C) != 0 && (memory.isNative() || memory.heapBase().orElse(null) instanceof byte[])) {
             for (long done = 0; done < n; ) {
                 long chunk = Math.min(n - done, CHUNK);
                 ByteBuffer bb = memory.asSlice(offset + done, chunk).asByteBuffer();
