@@ -36,4 +36,28 @@ class WriteToTest {
         assertThat(got.getDouble()).isEqualTo(3.0);
         assertThat(got.hasRemaining()).isFalse();
     }
+
+    @Test
+    void writeToStreamsAViewOverALongArray() throws IOException {
+        // A long[] is exported as native-order 'q' items; a heap segment over it has no ByteBuffer view.
+        long[] values = {1, 0x0102030405060708L, -1};
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (MemoryView v = MemoryView.of(values)) {
+            assertThat(v.writeTo(Channels.newChannel(out))).isEqualTo(24);
+        }
+        ByteBuffer expected = ByteBuffer.allocate(24).order(ByteOrder.nativeOrder());
+        for (long x : values) {
+            expected.putLong(x);
+        }
+        assertThat(out.toByteArray()).isEqualTo(expected.array());
+    }
+
+    @Test
+    void writeToWritesTheBytesOfAByteArrayView() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (MemoryView v = MemoryView.of(new byte[] {1, 2, 3, 4, 5}).slice(1, 4, 1)) {
+            assertThat(v.writeTo(Channels.newChannel(out))).isEqualTo(3);
+        }
+        assertThat(out.toByteArray()).containsExactly(2, 3, 4);
+    }
 }
