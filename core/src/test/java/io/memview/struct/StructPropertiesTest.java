@@ -27,7 +27,7 @@ class StructPropertiesTest {
     private static final String[] PREFIXES = {"", "@", "=", "<", ">", "!"};
 
     static LongStream seeds() {
-        return LongStream.range(0, 400);
+        return LongStream.range(0, 200);
     }
 
     private record Case(String format, Object[] values, List<Object> expected) {}
