@@ -175,7 +175,11 @@ public final class Struct {
      * @throws ArithmeticException when the size exceeds {@code Integer.MAX_VALUE}; {@link #calcsize} gives it as a long
      */
     public int size() {
-        return Math.toIntExact(format.size());
+        long size = format.size();
+        if (size > Integer.MAX_VALUE) {
+            throw new ArithmeticException("struct size " + size + " does not fit in an int; use Struct.calcsize");
+        }
+        return (int) size;
     }
 
     /**

@@ -247,7 +247,13 @@ public final class Format {
                 throw new StructError("bad char in struct format");
             }
             switch (c) {
-                case 's', 'p' -> len++;
+                case 's', 'p' -> {
+                    // CPython does not check this increment ('<9223372036854775807?0s' is valid): saturate, as a
+                    // count past Long.MAX_VALUE values can never be packed anyway.
+                    if (len < MAX) {
+                        len++;
+                    }
+                }
                 case 'x' -> { }
                 default -> {
                     if (num > MAX - len) {
