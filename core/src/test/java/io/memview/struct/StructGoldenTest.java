@@ -49,11 +49,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Two rules, stated here rather than hidden in the data:
  * <ul>
- *   <li>Type names in messages: where CPython names the type of a non-buffer argument ({@code str}, {@code int},
- *       {@code list}, …), memview names the Java type of the value passed ({@code java.lang.String},
- *       {@code java.lang.Long}, …), because that is the type the Java caller passed. Python's names for memview's own
- *       Python types ({@code bytes}, {@code bytearray}) and {@code None} are kept. The expected message is rewritten
- *       accordingly; nothing else in it changes.</li>
+ *   <li>Type names in messages: where CPython names the type of a non-buffer argument ({@code int}, {@code list},
+ *       …), memview names the Java type of the value passed ({@code java.lang.Long}, …), because that is the type
+ *       the Java caller passed. Python's names for memview's own Python types ({@code bytes}, {@code bytearray}),
+ *       {@code str} for a {@code String} and {@code None} are kept. The expected message is rewritten accordingly;
+ *       nothing else in it changes.</li>
  *   <li>A failing {@code packInto} leaves the buffer untouched (a deliberate difference, see {@code Struct}), so after
  *       a failure the buffer must still hold its original bytes, while CPython may have written some fields.</li>
  * </ul>
@@ -330,7 +330,6 @@ class StructGoldenTest {
             return message;
         }
         String py = switch (buffer) {
-            case String s -> "str";
             case Long l -> "int";
             case BigInteger b -> "int";
             case Double d -> "float";
