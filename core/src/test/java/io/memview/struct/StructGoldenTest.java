@@ -49,11 +49,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Two rules, stated here rather than hidden in the data:
  * <ul>
- *   <li>Type names in messages: where CPython names the type of a non-buffer argument ({@code str}, {@code int},
- *       {@code list}, …), memview names the Java type of the value passed ({@code java.lang.Long},
- *       {@code java.util.List}, …), because that is the type the Java caller passed. Python's names for memview's own
- *       Python types ({@code bytes}, {@code bytearray}), for {@code String} ({@code str}) and {@code None} are kept. The expected message is rewritten
- *       accordingly; nothing else in it changes.</li>
+ *   <li>Type names in messages: where CPython names the type of a non-buffer argument ({@code int}, {@code list},
+ *       …), memview names the Java type of the value passed ({@code java.lang.Long}, …), because that is the type
+ *       the Java caller passed. Python's names for memview's own Python types ({@code bytes}, {@code bytearray}),
+ *       {@code str} for a {@code String} and {@code None} are kept. The expected message is rewritten accordingly;
+ *       nothing else in it changes.</li>
  *   <li>A failing {@code packInto} leaves the buffer untouched (a deliberate difference, see {@code Struct}), so after
  *       a failure the buffer must still hold its original bytes, while CPython may have written some fields.</li>
  * </ul>
@@ -326,7 +326,7 @@ class StructGoldenTest {
      */
     private static String javaMessage(String message, Object buffer, Map<String, Object> c) {
         if (!c.containsKey("buf") || buffer instanceof Bytes || buffer instanceof ByteArray || buffer == null
-                || buffer instanceof byte[] || buffer instanceof String) {
+                || buffer instanceof byte[]) {
             return message;
         }
         String py = switch (buffer) {
