@@ -90,7 +90,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <h2 id="errors">Errors</h2>
  * What CPython reports as {@code struct.error} throws {@link StructError} with CPython's message; its
  * {@code OverflowError} ({@code float too large to pack with f format}) throws {@code ArithmeticException}, its
- * {@code TypeError} and {@code ValueError} ({@code a bytes-like object is required, not 'java.lang.String'}) throw
+ * {@code TypeError} and {@code ValueError} ({@code a bytes-like object is required, not 'java.lang.Long'}) throw
  * {@code IllegalArgumentException}. Where CPython names the Python type of a wrong argument, memview names the Java
  * type that was passed.
  * {@snippet :
@@ -139,6 +139,7 @@ public final class Struct {
      * @throws IllegalArgumentException for a format with non-ASCII characters
      */
     public static Struct of(String format) {
+        requireFormat(format);
         Struct s = CACHE.get(format);
         if (s == null) {
             s = new Struct(Format.of(format));
@@ -163,7 +164,14 @@ public final class Struct {
      * @throws IllegalArgumentException for a format with non-ASCII characters
      */
     public static long calcsize(String format) {
+        requireFormat(format);
         return Format.of(format).size();
+    }
+
+    private static void requireFormat(String format) {
+        if (format == null) {
+            throw new IllegalArgumentException("Struct() argument 1 must be a str or bytes object, not NoneType");
+        }
     }
 
     /**

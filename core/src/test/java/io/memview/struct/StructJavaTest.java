@@ -28,6 +28,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StructJavaTest {
 
     @Test
+    void aNullFormatIsRefusedWithCPythonsTypeError() {
+        // CPython 3.13: struct.Struct(None) and struct.calcsize(None) raise this TypeError
+        String msg = "Struct() argument 1 must be a str or bytes object, not NoneType";
+        assertThatThrownBy(() -> Struct.of(null)).isExactlyInstanceOf(IllegalArgumentException.class).hasMessage(msg);
+        assertThatThrownBy(() -> Struct.calcsize(null)).isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage(msg);
+    }
+
+    @Test
     void javaIntegralTypesPackAsPythonInts() {
         // DESIGN.md: any integral Number in range, or Boolean
         Struct s = Struct.of("<bhiq");
