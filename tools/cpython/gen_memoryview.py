@@ -345,6 +345,10 @@ def sublist(lst, index):
 
 
 def gen_array_cases(nd, desc, a, steps):
+    if not steps:
+        # the ndarray itself, as rebuilt by NdArray: same layout
+        case("ndarray", a, [], x={"ok": {"strides": list(nd.strides), "suboffsets": list(nd.suboffsets),
+                                         "offset": nd.offset, "shape": list(nd.shape), "readonly": nd.readonly}})
     mv = apply(memoryview(nd), steps)
     fmt = mv.format
     native = len(code_of(fmt)) == 1
@@ -606,6 +610,31 @@ def gen_count_index(a, steps, mv, tl):
     case("index", a, steps, value=enc(value), start=start, stop=stop, x=r)
 
 
+# ------------------------------------------------------------------------------------------------ value sweep
+
+SWEEP_VALUES = [0, 1, -1, 127, 128, -128, -129, 255, 256, 2**15 - 1, 2**15, -2**15 - 1, 2**16, 2**31 - 1, 2**31,
+                -2**31 - 1, 2**32, 2**63 - 1, 2**63, -2**63, -2**63 - 1, 2**64 - 1, 2**64, 2**1024,
+                0.0, -0.0, 0.5, -1.5, 1e39, -1e39, 65504.0, 65519.99, 65520.0, 1e-8, 1e-50, float('inf'),
+                float('-inf'), float('nan'), 3.4028235677973366e+38, True, False, None, 'a', '', b'', b'a', b'ab',
+                [], [1]]
+
+
+def gen_value_sweep():
+    """Every native format (with and without '@') times every value: memoryview item assignment (section 6.3)."""
+    for c in NATIVE:
+        for fmt in (c, '@' + c):
+            first = rand_value(fmt)
+            nd0, desc = make_array(fmt=fmt, shape=[2], kind='C', flags=ND_WRITABLE)
+            a = add_array(desc)
+            for v in SWEEP_VALUES:
+                m = memoryview(fresh(desc))
+
+                def do():
+                    m[1] = v
+                    return m.tobytes().hex()
+                case("set", a, [], index=[1], value=enc(v), x=run(do))
+
+
 # ------------------------------------------------------------------------------------------------ comparisons
 
 def relayout(values, shape, fmt, kind=None, flags=None):
@@ -853,6 +882,7 @@ def main():
                 gen_array_cases(nd, desc, a, [["slice"] + s])
             except Exception:  # noqa: BLE001
                 pass
+    gen_value_sweep()
     gen_compare(3500)
     gen_release(150)
     gen_getbuf(800)

@@ -120,6 +120,16 @@ class MemoryViewGoldenTest {
         t.total++;
         try {
             Outcome o = switch (cat) {
+                case "ndarray" -> check(c, () -> {
+                    NdArray nd = array((int) lng(c, "a"));
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("strides", boxed(nd.strides()));
+                    m.put("suboffsets", boxed(nd.suboffsets()));
+                    m.put("offset", nd.offset());
+                    m.put("shape", boxed(nd.shape()));
+                    m.put("readonly", nd.readonly());
+                    return m;
+                });
                 case "attrs" -> check(c, () -> attrs(view(c)));
                 case "tolist" -> check(c, () -> enc(view(c).toList()));
                 case "tobytes" -> check(c, () -> HEX.formatHex(view(c).toBytes(str(c, "order").charAt(0))));
