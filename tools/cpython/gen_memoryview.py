@@ -882,6 +882,23 @@ def main():
                 gen_array_cases(nd, desc, a, [["slice"] + s])
             except Exception:  # noqa: BLE001
                 pass
+        # a cast view of the same array now and then (C-contiguous, non-empty sources only)
+        m = memoryview(nd)
+        if m.c_contiguous and m.nbytes > 0 and R.random() < 0.2:
+            if R.random() < 0.5:
+                step = ["cast", R.choice(["B", "b", "c", "@B"])]
+            else:
+                tf = R.choice([c for c in NATIVE if c != '?'])
+                tsize = struct.calcsize(tf)
+                if code_of(m.format) in 'Bbc' and m.nbytes % tsize == 0:
+                    step = ["cast", tf, factor(m.nbytes // tsize)]
+                else:
+                    step = ["cast", "B", factor(m.nbytes)]
+            try:
+                apply(m, [step])
+                gen_array_cases(nd, desc, a, [step])
+            except Exception:  # noqa: BLE001
+                pass
     gen_value_sweep()
     gen_compare(3500)
     gen_release(150)
