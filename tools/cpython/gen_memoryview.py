@@ -905,8 +905,8 @@ def main():
     gen_getbuf(800)
     doc = {"python": sys.version, "generator": "tools/cpython/gen_memoryview.py", "arrays": ARRAYS, "cases": CASES}
     data = json.dumps(doc, separators=(',', ':')).encode()
-    with gzip.GzipFile(out, 'wb', mtime=0) as f:
-        f.write(data)
+    with open(out, 'wb') as raw, gzip.GzipFile(filename='', fileobj=raw, mode='wb', mtime=0) as f:
+        f.write(data)  # byte-for-byte reproducible: no name, no time in the gzip header
     counts = {}
     for c in CASES:
         counts[c["cat"]] = counts.get(c["cat"], 0) + (len(c["ops"]) if c["cat"] == "release" else 1)
