@@ -450,7 +450,21 @@ def gen_setslice(desc, a, steps, mv):
     ndim = mv.ndim
     n = mv.shape[0] if ndim else 3
     s = rand_slice(n)
-    kind = R.choice(['self', 'self', 'array', 'array', 'bytes'])
+    kind = R.choice(['self', 'self', 'array', 'array', 'bytes']) if R.random() < 0.95 else 'none'
+    if kind == 'none':
+        # not an exporter: TypeError from PyObject_GetBuffer, before the slice is looked at
+        nd2 = fresh(desc)
+        m2 = apply(memoryview(nd2), steps)
+        s = rand_slice(n)
+
+        def do_none():
+            m2[slice(*s)] = None
+            return m2.tobytes().hex()
+        r = run(do_none)
+        if "err" in r and r["err"][0] == "NotImplementedError":
+            r["beyond"] = None
+        case("setslice", a, steps, slice=s, rvalue={"kind": "none"}, x=r)
+        return
     nd2 = fresh(desc)
     m2 = apply(memoryview(nd2), steps)
     try:

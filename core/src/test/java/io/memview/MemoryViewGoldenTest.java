@@ -285,6 +285,7 @@ class MemoryViewGoldenTest {
             }
             case "array" -> view(rv);
             case "bytes" -> PyValues.decode(rv.get("data"));
+            case "none" -> null;
             default -> throw new AssertionError(rv);
         };
         long step = s.get(2) == null ? 1 : (Long) s.get(2);
