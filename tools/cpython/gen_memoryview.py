@@ -356,6 +356,12 @@ def gen_array_cases(nd, desc, a, steps):
     shape = mv.shape
     # attributes
     case("attrs", a, steps, x={"ok": attrs(mv)})
+    # obj: every view of the ndarray reports it
+    case("obj", a, steps, x=run(lambda: [mv.obj is nd, memoryview(mv).obj is nd]))
+    # == against bytes, both ways (bytes.__eq__ gives NotImplemented, so memoryview's answers)
+    if R.random() < 0.5:
+        raw = mv.tobytes() if R.random() < 0.7 else bytes(R.randint(0, 255) for _ in range(R.randint(0, 4)))
+        case("eqbytes", a, steps, data=enc(raw), x=run(lambda: [mv == raw, raw == mv, mv != raw]))
     # tolist
     r = run(lambda: enc(mv.tolist()))
     if "err" in r and not native:
@@ -896,6 +902,8 @@ def main():
                 gen_array_cases(nd, desc, a, [["slice"] + s])
             except Exception:  # noqa: BLE001
                 pass
+        if R.random() < 0.1:
+            gen_array_cases(nd, desc, a, [["ro"]])
         # a cast view of the same array now and then (C-contiguous, non-empty sources only)
         m = memoryview(nd)
         if m.c_contiguous and m.nbytes > 0 and R.random() < 0.2:

@@ -131,6 +131,16 @@ class MemoryViewGoldenTest {
                     return m;
                 });
                 case "attrs" -> check(c, () -> attrs(view(c)));
+                case "obj" -> check(c, () -> {
+                    NdArray nd = array((int) lng(c, "a"));
+                    MemoryView mv = applySteps(MemoryView.of(nd), c);
+                    return List.of(mv.obj() == nd, MemoryView.of(mv).obj() == nd);
+                });
+                case "eqbytes" -> check(c, () -> {
+                    MemoryView mv = view(c);
+                    Object raw = PyValues.decode(c.get("data"));
+                    return List.of(mv.equals(raw), raw.equals(mv), !mv.equals(raw));
+                });
                 case "tolist" -> check(c, () -> enc(view(c).toList()));
                 case "tobytes" -> check(c, () -> HEX.formatHex(view(c).toBytes(str(c, "order").charAt(0))));
                 case "hex" -> check(c, () -> {
@@ -234,7 +244,10 @@ class MemoryViewGoldenTest {
     }
 
     private static MemoryView view(Map<String, Object> c) {
-        MemoryView mv = MemoryView.of(array((int) lng(c, "a")));
+        return applySteps(MemoryView.of(array((int) lng(c, "a"))), c);
+    }
+
+    private static MemoryView applySteps(MemoryView mv, Map<String, Object> c) {
         @SuppressWarnings("unchecked")
         List<List<Object>> steps = (List<List<Object>>) c.get("view");
         if (steps != null) {
