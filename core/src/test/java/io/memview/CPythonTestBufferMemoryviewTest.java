@@ -768,6 +768,70 @@ class CPythonTestBufferMemoryviewTest {
     }
 
     @Test
+    void releaseRefusedWhileBuffersAreExportedAndChainedViewsLiveOn() {
+        // a re-exporter (ndarray(m)) holds a buffer of m: m cannot be released until it lets go
+        MemoryView m = mv(ByteArray.of((byte) 1, (byte) 2, (byte) 3));
+        Buffer nd = m.getBuffer(BufferFlags.FULL_RO);
+        assertThatThrownBy(m::release).isInstanceOf(BufferError.class)
+                .hasMessage("memoryview has 1 exported buffer");
+        m.releaseBuffer(nd);
+        m.release();
+
+        // chained views: m2 = memoryview(m1) does not export from m1
+        ByteArray a = ByteArray.of((byte) 1, (byte) 2, (byte) 3);
+        MemoryView m1 = mv(a);
+        MemoryView m2 = mv(m1);
+        Buffer nd2 = m2.getBuffer(BufferFlags.FULL_RO);
+        m1.release();
+        assertThatThrownBy(m2::release).isInstanceOf(BufferError.class)
+                .hasMessage("memoryview has 1 exported buffer");
+        m2.releaseBuffer(nd2);
+        m2.release();
+
+        // catch22: a view of a view, released by its own with-block
+        ByteArray x = ByteArray.of((byte) '1', (byte) '2', (byte) '3');
+        try (MemoryView c1 = mv(x)) {
+            try (MemoryView c2 = mv(c1)) {
+                assertThat(c2.get(1)).isEqualTo((long) '2');
+            }
+            assertThat(c1.get(0)).isEqualTo((long) '1');
+        }
+
+        // memoryview.release() fails if the view has exported buffers, also from a with-block
+        assertThatThrownBy(() -> {
+            try (MemoryView w = mv(x)) {
+                w.getBuffer(BufferFlags.FULL_RO);
+            }
+        }).isInstanceOf(BufferError.class).hasMessage("memoryview has 1 exported buffer");
+    }
+
+    @Test
+    void anExporterCannotResizeUntilEveryDerivedViewIsReleased() {
+        // The nested-views example of the reference (section 7.4).
+        ByteArray ba = ByteArray.of((byte) 'a', (byte) 'b', (byte) 'c');
+        MemoryView m1 = mv(ba);
+        MemoryView m2 = m1.slice(1, Long.MAX_VALUE, 1);
+        MemoryView m3 = mv(m1);
+        MemoryView m4 = m1.cast("c");
+        MemoryView m5 = m1.toReadOnly();
+        for (MemoryView v : List.of(m2, m3, m4, m5)) {
+            assertThat(v.obj()).isSameAs(ba);
+        }
+        m1.release();
+        assertThat(m2.toBytes()).containsExactly('b', 'c');
+        assertThatThrownBy(() -> ba.append(1)).isInstanceOf(BufferError.class)
+                .hasMessage("Existing exports of data: object cannot be re-sized");
+        m2.release();
+        m3.release();
+        m4.release();
+        assertThatThrownBy(() -> ba.append(1)).isInstanceOf(BufferError.class)
+                .hasMessage("Existing exports of data: object cannot be re-sized");
+        m5.release();
+        ba.append(1);
+        assertThat(ba.length()).isEqualTo(4);
+    }
+
+    @Test
     void tobytesOfRecordsInEveryLayout() {
         List<Object> t = List.of(-529L, 576L, -625L, 676L, -729L);
         NdArray nd = nd(t, "@h", 0, 5);
