@@ -719,8 +719,14 @@ def compatible(c, values):
                 out.append(f)
         if all(abs(v) < 2**24 for v in flat):
             out += ['d', 'f']
+    if all(isinstance(v, bool) for v in flat):
+        out += ['B', 'b', 'q', '?', '@?']
+    if all(isinstance(v, int) and not isinstance(v, bool) and v in (0, 1) for v in flat):
+        out += ['?']
+    if all(isinstance(v, int) and not isinstance(v, bool) and abs(v) <= 2048 for v in flat):
+        out += ['e']
     if all(isinstance(v, float) for v in flat):
-        out += ['d', 'f', '<d']
+        out += ['d', 'f', '<d', '>d']
         if all(v == int(v) and abs(v) < 100 for v in flat if not math.isnan(v) and not math.isinf(v)):
             pass
     return out
@@ -904,6 +910,19 @@ def main():
                 pass
         if R.random() < 0.1:
             gen_array_cases(nd, desc, a, [["ro"]])
+        if desc["shape"] and R.random() < 0.1:
+            # a contiguous slice of dimension 0, cast to bytes and reshaped
+            n0 = desc["shape"][0]
+            st = R.randint(0, n0)
+            steps = [["slice", st, n0, 1], ["cast", R.choice("Bbc")]]
+            try:
+                v = apply(memoryview(nd), steps)
+                if v.nbytes > 0 and R.random() < 0.5:
+                    steps.append(["cast", "B", factor(v.nbytes)])
+                    apply(memoryview(nd), steps)
+                gen_array_cases(nd, desc, a, steps)
+            except Exception:  # noqa: BLE001
+                pass
         # a cast view of the same array now and then (C-contiguous, non-empty sources only)
         m = memoryview(nd)
         if m.c_contiguous and m.nbytes > 0 and R.random() < 0.2:
@@ -921,6 +940,12 @@ def main():
                 gen_array_cases(nd, desc, a, [step])
             except Exception:  # noqa: BLE001
                 pass
+    for _ in range(40):
+        # larger arrays for the bulk paths (contiguous copies, mismatch-based ==, hex)
+        shape = [R.randint(100, 400)] if R.random() < 0.6 else [R.randint(8, 20), R.randint(8, 20)]
+        nd, desc = make_array(shape=shape)
+        a = add_array(desc)
+        gen_array_cases(nd, desc, a, [])
     gen_value_sweep()
     gen_compare(3500)
     gen_release(150)
