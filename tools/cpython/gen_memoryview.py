@@ -662,7 +662,25 @@ def relayout(values, shape, fmt, kind=None, flags=None):
     return nd, desc
 
 
+def gen_bool_bytes_compare(n):
+    """'?' views of bytes other than 0 and 1: C compares the raw _Bool bytes (reference section 4.11)."""
+    for _ in range(n):
+        k = R.randint(1, 4)
+        vals = [R.choice([0, 1, 2, 255]) for _ in range(k)]
+        vals2 = [v if R.random() < 0.6 else R.choice([0, 1, 2]) for v in vals]
+        nd1, d1 = make_array(fmt='B', shape=[k], kind='C', flags=0, values=vals)
+        nd2, d2 = make_array(fmt='B', shape=[k], kind='C', flags=0, values=vals2)
+        a, b = add_array(d1), add_array(d2)
+        fa = R.choice(['?', '@?'])
+        fb = R.choice(['?', '@?', 'B', 'b'])
+        ma = memoryview(nd1).cast(fa)
+        mb = memoryview(nd2).cast(fb)
+        case("eq", a, [["cast", fa]], other={"a": b, "view": [["cast", fb]]},
+             x=run(lambda: [ma == mb, ma != mb, mb == ma]))
+
+
 def gen_compare(n):
+    gen_bool_bytes_compare(200)
     for _ in range(n):
         nd, desc = make_array()
         fmt = desc["format"]

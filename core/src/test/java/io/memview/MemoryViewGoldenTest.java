@@ -10,7 +10,6 @@ import org.junit.jupiter.api.TestFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -569,25 +568,9 @@ class MemoryViewGoldenTest {
         return Objects.equals(expected, actual);
     }
 
-    /** A Java value in the golden encoding (see {@link PyValues}). */
+    /** A Java value in the golden encoding (see {@link PyValues#encode}). */
     static Object enc(Object v) {
-        return switch (v) {
-            case null -> null;
-            case Boolean b -> b;
-            case String s -> s;
-            case Long l -> Map.of("i", l.toString());
-            case BigInteger b -> Map.of("i", b.toString());
-            case Double d -> Map.of("f", String.format("%016x", Double.doubleToRawLongBits(d)));
-            case Bytes b -> Map.of("b", b.hex());
-            case List<?> l -> {
-                List<Object> out = new ArrayList<>(l.size());
-                for (Object o : l) {
-                    out.add(enc(o));
-                }
-                yield out;
-            }
-            default -> throw new AssertionError("not a Python value: " + v + " (" + v.getClass().getName() + ")");
-        };
+        return PyValues.encode(v);
     }
 
     private static List<Long> boxed(long[] a) {
