@@ -345,6 +345,10 @@ def sublist(lst, index):
 
 
 def gen_array_cases(nd, desc, a, steps):
+    if not steps:
+        # the ndarray itself, as rebuilt by NdArray: same layout
+        case("ndarray", a, [], x={"ok": {"strides": list(nd.strides), "suboffsets": list(nd.suboffsets),
+                                         "offset": nd.offset, "shape": list(nd.shape), "readonly": nd.readonly}})
     mv = apply(memoryview(nd), steps)
     fmt = mv.format
     native = len(code_of(fmt)) == 1
@@ -352,6 +356,12 @@ def gen_array_cases(nd, desc, a, steps):
     shape = mv.shape
     # attributes
     case("attrs", a, steps, x={"ok": attrs(mv)})
+    # obj: every view of the ndarray reports it
+    case("obj", a, steps, x=run(lambda: [mv.obj is nd, memoryview(mv).obj is nd]))
+    # == against bytes, both ways (bytes.__eq__ gives NotImplemented, so memoryview's answers)
+    if R.random() < 0.5:
+        raw = mv.tobytes() if R.random() < 0.7 else bytes(R.randint(0, 255) for _ in range(R.randint(0, 4)))
+        case("eqbytes", a, steps, data=enc(raw), x=run(lambda: [mv == raw, raw == mv, mv != raw]))
     # tolist
     r = run(lambda: enc(mv.tolist()))
     if "err" in r and not native:
@@ -446,7 +456,21 @@ def gen_setslice(desc, a, steps, mv):
     ndim = mv.ndim
     n = mv.shape[0] if ndim else 3
     s = rand_slice(n)
-    kind = R.choice(['self', 'self', 'array', 'array', 'bytes'])
+    kind = R.choice(['self', 'self', 'array', 'array', 'bytes']) if R.random() < 0.95 else 'none'
+    if kind == 'none':
+        # not an exporter: TypeError from PyObject_GetBuffer, before the slice is looked at
+        nd2 = fresh(desc)
+        m2 = apply(memoryview(nd2), steps)
+        s = rand_slice(n)
+
+        def do_none():
+            m2[slice(*s)] = None
+            return m2.tobytes().hex()
+        r = run(do_none)
+        if "err" in r and r["err"][0] == "NotImplementedError":
+            r["beyond"] = None
+        case("setslice", a, steps, slice=s, rvalue={"kind": "none"}, x=r)
+        return
     nd2 = fresh(desc)
     m2 = apply(memoryview(nd2), steps)
     try:
@@ -606,6 +630,31 @@ def gen_count_index(a, steps, mv, tl):
     case("index", a, steps, value=enc(value), start=start, stop=stop, x=r)
 
 
+# ------------------------------------------------------------------------------------------------ value sweep
+
+SWEEP_VALUES = [0, 1, -1, 127, 128, -128, -129, 255, 256, 2**15 - 1, 2**15, -2**15 - 1, 2**16, 2**31 - 1, 2**31,
+                -2**31 - 1, 2**32, 2**63 - 1, 2**63, -2**63, -2**63 - 1, 2**64 - 1, 2**64, 2**1024,
+                0.0, -0.0, 0.5, -1.5, 1e39, -1e39, 65504.0, 65519.99, 65520.0, 1e-8, 1e-50, float('inf'),
+                float('-inf'), float('nan'), 3.4028235677973366e+38, True, False, None, 'a', '', b'', b'a', b'ab',
+                [], [1]]
+
+
+def gen_value_sweep():
+    """Every native format (with and without '@') times every value: memoryview item assignment (section 6.3)."""
+    for c in NATIVE:
+        for fmt in (c, '@' + c):
+            first = rand_value(fmt)
+            nd0, desc = make_array(fmt=fmt, shape=[2], kind='C', flags=ND_WRITABLE)
+            a = add_array(desc)
+            for v in SWEEP_VALUES:
+                m = memoryview(fresh(desc))
+
+                def do():
+                    m[1] = v
+                    return m.tobytes().hex()
+                case("set", a, [], index=[1], value=enc(v), x=run(do))
+
+
 # ------------------------------------------------------------------------------------------------ comparisons
 
 def relayout(values, shape, fmt, kind=None, flags=None):
@@ -613,7 +662,25 @@ def relayout(values, shape, fmt, kind=None, flags=None):
     return nd, desc
 
 
+def gen_bool_bytes_compare(n):
+    """'?' views of bytes other than 0 and 1: C compares the raw _Bool bytes (reference section 4.11)."""
+    for _ in range(n):
+        k = R.randint(1, 4)
+        vals = [R.choice([0, 1, 2, 255]) for _ in range(k)]
+        vals2 = [v if R.random() < 0.6 else R.choice([0, 1, 2]) for v in vals]
+        nd1, d1 = make_array(fmt='B', shape=[k], kind='C', flags=0, values=vals)
+        nd2, d2 = make_array(fmt='B', shape=[k], kind='C', flags=0, values=vals2)
+        a, b = add_array(d1), add_array(d2)
+        fa = R.choice(['?', '@?'])
+        fb = R.choice(['?', '@?', 'B', 'b'])
+        ma = memoryview(nd1).cast(fa)
+        mb = memoryview(nd2).cast(fb)
+        case("eq", a, [["cast", fa]], other={"a": b, "view": [["cast", fb]]},
+             x=run(lambda: [ma == mb, ma != mb, mb == ma]))
+
+
 def gen_compare(n):
+    gen_bool_bytes_compare(200)
     for _ in range(n):
         nd, desc = make_array()
         fmt = desc["format"]
@@ -670,8 +737,14 @@ def compatible(c, values):
                 out.append(f)
         if all(abs(v) < 2**24 for v in flat):
             out += ['d', 'f']
+    if all(isinstance(v, bool) for v in flat):
+        out += ['B', 'b', 'q', '?', '@?']
+    if all(isinstance(v, int) and not isinstance(v, bool) and v in (0, 1) for v in flat):
+        out += ['?']
+    if all(isinstance(v, int) and not isinstance(v, bool) and abs(v) <= 2048 for v in flat):
+        out += ['e']
     if all(isinstance(v, float) for v in flat):
-        out += ['d', 'f', '<d']
+        out += ['d', 'f', '<d', '>d']
         if all(v == int(v) and abs(v) < 100 for v in flat if not math.isnan(v) and not math.isinf(v)):
             pass
     return out
@@ -853,13 +926,52 @@ def main():
                 gen_array_cases(nd, desc, a, [["slice"] + s])
             except Exception:  # noqa: BLE001
                 pass
+        if R.random() < 0.1:
+            gen_array_cases(nd, desc, a, [["ro"]])
+        if desc["shape"] and R.random() < 0.1:
+            # a contiguous slice of dimension 0, cast to bytes and reshaped
+            n0 = desc["shape"][0]
+            st = R.randint(0, n0)
+            steps = [["slice", st, n0, 1], ["cast", R.choice("Bbc")]]
+            try:
+                v = apply(memoryview(nd), steps)
+                if v.nbytes > 0 and R.random() < 0.5:
+                    steps.append(["cast", "B", factor(v.nbytes)])
+                    apply(memoryview(nd), steps)
+                gen_array_cases(nd, desc, a, steps)
+            except Exception:  # noqa: BLE001
+                pass
+        # a cast view of the same array now and then (C-contiguous, non-empty sources only)
+        m = memoryview(nd)
+        if m.c_contiguous and m.nbytes > 0 and R.random() < 0.2:
+            if R.random() < 0.5:
+                step = ["cast", R.choice(["B", "b", "c", "@B"])]
+            else:
+                tf = R.choice([c for c in NATIVE if c != '?'])
+                tsize = struct.calcsize(tf)
+                if code_of(m.format) in 'Bbc' and m.nbytes % tsize == 0:
+                    step = ["cast", tf, factor(m.nbytes // tsize)]
+                else:
+                    step = ["cast", "B", factor(m.nbytes)]
+            try:
+                apply(m, [step])
+                gen_array_cases(nd, desc, a, [step])
+            except Exception:  # noqa: BLE001
+                pass
+    for _ in range(40):
+        # larger arrays for the bulk paths (contiguous copies, mismatch-based ==, hex)
+        shape = [R.randint(100, 400)] if R.random() < 0.6 else [R.randint(8, 20), R.randint(8, 20)]
+        nd, desc = make_array(shape=shape)
+        a = add_array(desc)
+        gen_array_cases(nd, desc, a, [])
+    gen_value_sweep()
     gen_compare(3500)
     gen_release(150)
     gen_getbuf(800)
     doc = {"python": sys.version, "generator": "tools/cpython/gen_memoryview.py", "arrays": ARRAYS, "cases": CASES}
     data = json.dumps(doc, separators=(',', ':')).encode()
-    with gzip.GzipFile(out, 'wb', mtime=0) as f:
-        f.write(data)
+    with open(out, 'wb') as raw, gzip.GzipFile(filename='', fileobj=raw, mode='wb', mtime=0) as f:
+        f.write(data)  # byte-for-byte reproducible: no name, no time in the gzip header
     counts = {}
     for c in CASES:
         counts[c["cat"]] = counts.get(c["cat"], 0) + (len(c["ops"]) if c["cat"] == "release" else 1)

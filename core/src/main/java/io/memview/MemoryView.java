@@ -1311,6 +1311,10 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
             throw new UnsupportedOperationException(
                     "memoryview slice assignments are currently restricted to ndim = 1");
         }
+        if (!(value instanceof MemoryView) && Exporters.of(value) == null) {
+            throw new IllegalArgumentException("a bytes-like object is required, not '"
+                    + io.memview.internal.PyTypes.name(value) + "'");
+        }
         try (MemoryView src = value instanceof MemoryView v ? v.sameView() : MemoryView.of(value);
              MemoryView dst = slice(start, stop, step)) {
             if (!stripAt(src.item.text).equals(stripAt(item.text)) || src.itemsize != itemsize

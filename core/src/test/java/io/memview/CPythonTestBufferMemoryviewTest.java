@@ -558,6 +558,190 @@ class CPythonTestBufferMemoryviewTest {
         }
     }
 
+    // ------------------------------------------------------------------------------------- sequence, index, assign
+
+    @Test
+    void containsIsCountOfEqualItems() {
+        // `x in m` is iteration with ==; memview has count (3.14) for it.
+        for (char fmt : new char[] {'d', 'f'}) {
+            MemoryView m = mv(TypedArray.of(fmt, 1.0, Double.POSITIVE_INFINITY, 3.0));
+            assertThat(m.count(1.0)).isPositive();
+            assertThat(m.count(Double.POSITIVE_INFINITY)).isPositive(); // 5e700 is inf
+            assertThat(m.count(3.0)).isPositive();
+        }
+        MemoryView m0 = mv(scalar(9.0, "f", 0));
+        assertThatThrownBy(() -> m0.count(9.0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("invalid indexing of 0-dim memory");
+    }
+
+    @Test
+    void indexZeroOneAndTwoDimensionalViews() {
+        MemoryView m = mv(scalar(12.5, "d", 0));
+        assertThat(m.get()).isEqualTo(12.5);
+        assertThat(m.select(Slice.ELLIPSIS)).isEqualTo(m);
+        assertThatThrownBy(() -> m.get(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("invalid indexing of 0-dim memory");
+        // CPython: NotImplementedError for an 'iii' item; memview reads the tuple (beyond CPython).
+        assertThat(mv(scalar(List.of(1L, 2L, 3L), "iii", 0)).get()).isEqualTo(List.of(1L, 2L, 3L));
+
+        MemoryView r = mv(nd(range(0, 7), "B", ND_WRITABLE, 7));
+        for (long i : new long[] {-8, 8}) {
+            assertThatThrownBy(() -> r.get(i)).isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessage("index out of bounds on dimension 1");
+        }
+
+        MemoryView m2 = mv(nd(range(0, 12), "B", ND_WRITABLE, 3, 4));
+        assertThat(m2.get(0, 0)).isEqualTo(0L);
+        assertThat(m2.get(2, 0)).isEqualTo(8L);
+        assertThat(m2.get(2, 3)).isEqualTo(11L);
+        assertThat(m2.get(-1, -1)).isEqualTo(11L);
+        assertThat(m2.get(-3, -4)).isEqualTo(0L);
+        for (long i : new long[] {3, -4}) {
+            assertThatThrownBy(() -> m2.get(i, 0)).isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessage("index out of bounds on dimension 1");
+        }
+        for (long i : new long[] {4, -5}) {
+            assertThatThrownBy(() -> m2.get(0, i)).isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessage("index out of bounds on dimension 2");
+        }
+        assertThatThrownBy(() -> m2.get(0, 0, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot index 2-dimension view with 3-element tuple");
+        // CPython: NotImplementedError for m[()] and m[0] (sub-views); memview returns them (beyond CPython).
+        assertThat(((MemoryView) m2.get(0)).toList()).isEqualTo(List.of(0L, 1L, 2L, 3L));
+    }
+
+    @Test
+    void assignZeroDimRangesAndEveryNativeFormat() {
+        MemoryView m = mv(scalar(12.5, "f", ND_WRITABLE));
+        m.set(new long[0], 22.5);
+        assertThat(m.get()).isEqualTo(22.5);
+        assertThatThrownBy(() -> m.set(0, 24.7)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("invalid indexing of 0-dim memory");
+
+        MemoryView ro = mv(nd(range(0, 7), "B", 0, 7));
+        assertThatThrownBy(() -> ro.set(2, 10L)).isInstanceOf(ReadOnlyMemoryException.class)
+                .hasMessage("cannot modify read-only memory");
+        MemoryView rw = mv(nd(range(0, 7), "B", ND_WRITABLE, 7));
+        for (long i : new long[] {-8, 8}) {
+            assertThatThrownBy(() -> rw.set(i, 20L)).isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessage("index out of bounds on dimension 1");
+        }
+
+        // pack_single() success
+        for (char c : NATIVE.toCharArray()) {
+            if (c == 'c' || c == '?') {
+                continue;
+            }
+            NdArray ex = nd(List.of(1L, 2L, 3L), String.valueOf(c), ND_WRITABLE, 3);
+            MemoryView v = mv(ex);
+            for (long i = -3; i < 3; i++) {
+                v.set(i, 8L);
+                Object expected = "fde".indexOf(c) >= 0 ? (Object) 8.0 : (Object) 8L;
+                assertThat(v.get(i)).as("%s[%d]", c, i).isEqualTo(expected);
+            }
+        }
+        MemoryView cm = mv(nd(List.of(Bytes.of((byte) '1'), Bytes.of((byte) '2'), Bytes.of((byte) '3')), "c",
+                ND_WRITABLE, 3));
+        cm.set(2, Bytes.of((byte) '9'));
+        assertThat(cm.get(2)).isEqualTo(Bytes.of((byte) '9'));
+        MemoryView bm = mv(nd(List.of(true, false, true), "?", ND_WRITABLE, 3));
+        bm.set(1, true);
+        assertThat(bm.get(1)).isEqualTo(Boolean.TRUE);
+
+        // pack_single() exceptions
+        MemoryView x = mv(nd(List.of(Bytes.of((byte) 'x')), "c", ND_WRITABLE, 1));
+        assertThatThrownBy(() -> x.set(0, 100L)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("memoryview: invalid type for format 'c'");
+        MemoryView m1 = mv(nd(range(0, 120), "B", ND_WRITABLE, 1, 2, 3, 4, 5));
+        BigInteger two1024 = BigInteger.ONE.shiftLeft(1024);
+        for (char c : NATIVE.toCharArray()) {
+            if (c == '?' || c == 'c') {
+                continue;
+            }
+            MemoryView m2 = m1.cast(String.valueOf(c));
+            int bits = Struct.of(String.valueOf(c)).size() * 8;
+            boolean unsigned = "BHILQNP".indexOf(c) >= 0;
+            BigInteger lo = unsigned ? BigInteger.ZERO : BigInteger.ONE.shiftLeft(bits - 1).negate();
+            BigInteger hi = unsigned ? BigInteger.ONE.shiftLeft(bits) : BigInteger.ONE.shiftLeft(bits - 1);
+            if (c == 'd' || c == 'f') {
+                lo = two1024.negate();
+                hi = two1024;
+            } else if (c == 'e') {
+                lo = BigInteger.valueOf(-65520); // |x| >= 65520 overflows a half float
+                hi = BigInteger.valueOf(65520);
+            }
+            String message = "memoryview: invalid value for format '" + c + "'";
+            if (c != 'P') { // PyLong_AsVoidPtr() accepts negative numbers
+                Object below = c == 'e' ? (Object) lo.doubleValue() : lo.subtract(BigInteger.ONE);
+                assertThatThrownBy(() -> m2.set(0, narrow(below))).as("%s", c)
+                        .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+                assertThatThrownBy(() -> m2.set(0, "xyz")).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("memoryview: invalid type for format '" + c + "'");
+            }
+            Object top = c == 'e' ? (Object) hi.doubleValue() : hi;
+            assertThatThrownBy(() -> m2.set(0, narrow(top))).as("%s", c).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(message);
+        }
+        // invalid item
+        assertThatThrownBy(() -> m1.cast("c").set(0, Bytes.of((byte) 0xff, (byte) 0xff)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("memoryview: invalid value for format 'c'");
+
+        // multi-dimensional
+        NdArray ex = nd(range(0, 12), "B", ND_WRITABLE, 3, 4);
+        MemoryView md = mv(ex);
+        md.set(new long[] {0, 1}, 42L);
+        md.set(new long[] {-1, -1}, 43L);
+        assertThat(mv(ex).toList()).isEqualTo(List.of(List.of(0L, 42L, 2L, 3L), List.of(4L, 5L, 6L, 7L),
+                List.of(8L, 9L, 10L, 43L)));
+        for (long i : new long[] {3, -4}) {
+            assertThatThrownBy(() -> md.set(new long[] {i, 0}, 0L)).isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessage("index out of bounds on dimension 1");
+        }
+        for (long i : new long[] {4, -5}) {
+            assertThatThrownBy(() -> md.set(new long[] {0, i}, 0L)).isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessage("index out of bounds on dimension 2");
+        }
+        assertThatThrownBy(() -> md.set(new long[] {0, 0, 0}, 0L)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot index 2-dimension view with 3-element tuple");
+    }
+
+    /** A BigInteger that fits a long as a Long, as memview's values are. */
+    private static Object narrow(Object v) {
+        return v instanceof BigInteger b && b.bitLength() <= 63 ? (Object) b.longValue() : v;
+    }
+
+    @Test
+    void sliceAssignmentZeroStepAndNonContiguousViews() {
+        MemoryView m = mv(nd(range(0, 12), "B", ND_WRITABLE, 12));
+        assertThatThrownBy(() -> m.slice(0, 2, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("slice step cannot be zero");
+        assertThatThrownBy(() -> m.setSlice(0, 2, 0, ByteArray.of((byte) 1, (byte) 2)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("slice step cannot be zero");
+        // rvalue is not an exporter
+        assertThatThrownBy(() -> m.setSlice(0, 1, 1, List.of(1L))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("a bytes-like object is required, not ");
+        assertThatThrownBy(() -> m.setSlice(0, 1, 1, null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a bytes-like object is required, not 'NoneType'");
+
+        for (int flags : new int[] {0, ND_PIL}) {
+            NdArray ex1 = new NdArray(range(0, 12), new long[] {12}, new long[] {-1}, 11, "B", ND_WRITABLE | flags);
+            NdArray ex2 = new NdArray(range(0, 24), new long[] {12}, new long[] {2}, 0, "B", flags);
+            MemoryView m1 = mv(ex1); // 11, 10, ..., 0
+            MemoryView m2 = mv(ex2); // 0, 2, ..., 22
+            m1.setSlice(2, 5, 1, m2.slice(2, 5, 1));
+            assertThat(m1.toList()).isEqualTo(List.of(11L, 10L, 4L, 6L, 8L, 6L, 5L, 4L, 3L, 2L, 1L, 0L));
+            // m1[1:3][::-1] = m2[0:2]: m1[2], m1[1] = 0, 2
+            m1.slice(1, 3, 1).setSlice(Long.MAX_VALUE, Long.MIN_VALUE, -1, m2.slice(0, 2, 1));
+            assertThat(m1.toList()).isEqualTo(List.of(11L, 2L, 0L, 6L, 8L, 6L, 5L, 4L, 3L, 2L, 1L, 0L));
+            // m1[4:1:-2][::-1] = m1[1:4:2]: m1[2], m1[4] = m1[1], m1[3]
+            m1.slice(4, 1, -2).setSlice(Long.MAX_VALUE, Long.MIN_VALUE, -1, m1.slice(1, 4, 2));
+            assertThat(m1.toList()).as("flags %d", flags)
+                    .isEqualTo(List.of(11L, 2L, 2L, 6L, 6L, 6L, 5L, 4L, 3L, 2L, 1L, 0L));
+            assertThat(mv(ex1)).isEqualTo(m1);
+            assertThat(m2.toList()).isEqualTo(range(0, 12).stream().map(v -> 2 * (Long) v).toList());
+        }
+    }
+
     // --------------------------------------------------------------------------------------- released, tobytes
 
     @Test
@@ -581,6 +765,70 @@ class CPythonTestBufferMemoryviewTest {
         assertThat(m1).isNotEqualTo(m2);
         assertThat(m1.equals(a)).isFalse();
         assertThat(m1).isEqualTo(m1);
+    }
+
+    @Test
+    void releaseRefusedWhileBuffersAreExportedAndChainedViewsLiveOn() {
+        // a re-exporter (ndarray(m)) holds a buffer of m: m cannot be released until it lets go
+        MemoryView m = mv(ByteArray.of((byte) 1, (byte) 2, (byte) 3));
+        Buffer nd = m.getBuffer(BufferFlags.FULL_RO);
+        assertThatThrownBy(m::release).isInstanceOf(BufferError.class)
+                .hasMessage("memoryview has 1 exported buffer");
+        m.releaseBuffer(nd);
+        m.release();
+
+        // chained views: m2 = memoryview(m1) does not export from m1
+        ByteArray a = ByteArray.of((byte) 1, (byte) 2, (byte) 3);
+        MemoryView m1 = mv(a);
+        MemoryView m2 = mv(m1);
+        Buffer nd2 = m2.getBuffer(BufferFlags.FULL_RO);
+        m1.release();
+        assertThatThrownBy(m2::release).isInstanceOf(BufferError.class)
+                .hasMessage("memoryview has 1 exported buffer");
+        m2.releaseBuffer(nd2);
+        m2.release();
+
+        // catch22: a view of a view, released by its own with-block
+        ByteArray x = ByteArray.of((byte) '1', (byte) '2', (byte) '3');
+        try (MemoryView c1 = mv(x)) {
+            try (MemoryView c2 = mv(c1)) {
+                assertThat(c2.get(1)).isEqualTo((long) '2');
+            }
+            assertThat(c1.get(0)).isEqualTo((long) '1');
+        }
+
+        // memoryview.release() fails if the view has exported buffers, also from a with-block
+        assertThatThrownBy(() -> {
+            try (MemoryView w = mv(x)) {
+                w.getBuffer(BufferFlags.FULL_RO);
+            }
+        }).isInstanceOf(BufferError.class).hasMessage("memoryview has 1 exported buffer");
+    }
+
+    @Test
+    void anExporterCannotResizeUntilEveryDerivedViewIsReleased() {
+        // The nested-views example of the reference (section 7.4).
+        ByteArray ba = ByteArray.of((byte) 'a', (byte) 'b', (byte) 'c');
+        MemoryView m1 = mv(ba);
+        MemoryView m2 = m1.slice(1, Long.MAX_VALUE, 1);
+        MemoryView m3 = mv(m1);
+        MemoryView m4 = m1.cast("c");
+        MemoryView m5 = m1.toReadOnly();
+        for (MemoryView v : List.of(m2, m3, m4, m5)) {
+            assertThat(v.obj()).isSameAs(ba);
+        }
+        m1.release();
+        assertThat(m2.toBytes()).containsExactly('b', 'c');
+        assertThatThrownBy(() -> ba.append(1)).isInstanceOf(BufferError.class)
+                .hasMessage("Existing exports of data: object cannot be re-sized");
+        m2.release();
+        m3.release();
+        m4.release();
+        assertThatThrownBy(() -> ba.append(1)).isInstanceOf(BufferError.class)
+                .hasMessage("Existing exports of data: object cannot be re-sized");
+        m5.release();
+        ba.append(1);
+        assertThat(ba.length()).isEqualTo(4);
     }
 
     @Test

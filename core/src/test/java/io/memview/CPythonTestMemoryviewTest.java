@@ -1,7 +1,6 @@
 package io.memview;
 
 import io.memview.struct.Struct;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -432,56 +431,53 @@ class CPythonTestMemoryviewTest {
 
     // ------------------------------------------------------------------------------------------------ OtherTest
 
-    @Nested
-    class OtherTest {
-        private static byte[] nativeDouble(double v) {
-            return ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putDouble(v).array();
-        }
+    private static byte[] nativeDouble(double v) {
+        return ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putDouble(v).array();
+    }
 
-        @Test
-        void anyFormatCastsToBytes() {
-            // Issue 15944 (test_ctypes_cast): ctypes.c_double becomes a double[1].
-            byte[] p6 = nativeDouble(0.6);
-            double[] d = new double[1];
-            MemoryView m = MemoryView.of(d).cast("B");
-            m.setSlice(Long.MIN_VALUE, 2, 1, Bytes.of(Arrays.copyOfRange(p6, 0, 2)));
-            m.setSlice(2, Long.MAX_VALUE, 1, Bytes.of(Arrays.copyOfRange(p6, 2, 8)));
-            assertThat(d[0]).isEqualTo(0.6);
+    @Test
+    void anyFormatCastsToBytes() {
+        // Issue 15944 (test_ctypes_cast): ctypes.c_double becomes a double[1].
+        byte[] p6 = nativeDouble(0.6);
+        double[] d = new double[1];
+        MemoryView m = MemoryView.of(d).cast("B");
+        m.setSlice(Long.MIN_VALUE, 2, 1, Bytes.of(Arrays.copyOfRange(p6, 0, 2)));
+        m.setSlice(2, Long.MAX_VALUE, 1, Bytes.of(Arrays.copyOfRange(p6, 2, 8)));
+        assertThat(d[0]).isEqualTo(0.6);
 
-            for (String format : new String[] {"B", "b", "c"}) {
-                double[] d2 = new double[1];
-                MemoryView m2 = MemoryView.of(d2).cast(format);
-                m2.setSlice(Long.MIN_VALUE, 2, 1, MemoryView.of(p6).cast(format).slice(Long.MIN_VALUE, 2, 1));
-                m2.setSlice(2, Long.MAX_VALUE, 1, MemoryView.of(p6).cast(format).slice(2, Long.MAX_VALUE, 1));
-                assertThat(d2[0]).as(format).isEqualTo(0.6);
-            }
+        for (String format : new String[] {"B", "b", "c"}) {
+            double[] d2 = new double[1];
+            MemoryView m2 = MemoryView.of(d2).cast(format);
+            m2.setSlice(Long.MIN_VALUE, 2, 1, MemoryView.of(p6).cast(format).slice(Long.MIN_VALUE, 2, 1));
+            m2.setSlice(2, Long.MAX_VALUE, 1, MemoryView.of(p6).cast(format).slice(2, Long.MAX_VALUE, 1));
+            assertThat(d2[0]).as(format).isEqualTo(0.6);
         }
+    }
 
-        @Test
-        void halfFloatsReadAsTheSameValuesAsFloats() {
-            byte[] halfData = Struct.of("eee").pack(0.0, -1.5, 1.5);
-            byte[] floatData = Struct.of("fff").pack(0.0, -1.5, 1.5);
-            MemoryView halfView = MemoryView.of(halfData).cast("e");
-            MemoryView floatView = MemoryView.of(floatData).cast("f");
-            assertThat(halfView.nbytes() * 2).isEqualTo(floatView.nbytes());
-            assertThat(halfView.toList()).isEqualTo(floatView.toList()).isEqualTo(List.of(0.0, -1.5, 1.5));
-        }
+    @Test
+    void halfFloatsReadAsTheSameValuesAsFloats() {
+        byte[] halfData = Struct.of("eee").pack(0.0, -1.5, 1.5);
+        byte[] floatData = Struct.of("fff").pack(0.0, -1.5, 1.5);
+        MemoryView halfView = MemoryView.of(halfData).cast("e");
+        MemoryView floatView = MemoryView.of(floatData).cast("f");
+        assertThat(halfView.nbytes() * 2).isEqualTo(floatView.nbytes());
+        assertThat(halfView.toList()).isEqualTo(floatView.toList()).isEqualTo(List.of(0.0, -1.5, 1.5));
+    }
 
-        @Test
-        void hexOfANonContiguousView() {
-            // Issue #9951: memoryview.hex() segfaults with non-contiguous buffers.
-            byte[] x = new byte[200000];
-            Arrays.fill(x, (byte) '0');
-            MemoryView m2 = MemoryView.of(x).slice(Long.MAX_VALUE, Long.MIN_VALUE, -1);
-            assertThat(m2.hex()).isEqualTo("30".repeat(200000));
-        }
+    @Test
+    void hexOfANonContiguousView() {
+        // Issue #9951: memoryview.hex() segfaults with non-contiguous buffers.
+        byte[] x = new byte[200000];
+        Arrays.fill(x, (byte) '0');
+        MemoryView m2 = MemoryView.of(x).slice(Long.MAX_VALUE, Long.MIN_VALUE, -1);
+        assertThat(m2.hex()).isEqualTo("30".repeat(200000));
+    }
 
-        @Test
-        void viewsCannotBeCopiedOrSerialized() {
-            // test_copy / test_pickle: TypeError: cannot pickle 'memoryview' object
-            assertThat(Cloneable.class.isAssignableFrom(MemoryView.class)).isFalse();
-            assertThat(Serializable.class.isAssignableFrom(MemoryView.class)).isFalse();
-        }
+    @Test
+    void viewsCannotBeCopiedOrSerialized() {
+        // test_copy / test_pickle: TypeError: cannot pickle 'memoryview' object
+        assertThat(Cloneable.class.isAssignableFrom(MemoryView.class)).isFalse();
+        assertThat(Serializable.class.isAssignableFrom(MemoryView.class)).isFalse();
     }
 
     private static byte[] bytes(String s) {

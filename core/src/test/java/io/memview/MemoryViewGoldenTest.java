@@ -10,7 +10,6 @@ import org.junit.jupiter.api.TestFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -120,7 +119,27 @@ class MemoryViewGoldenTest {
         t.total++;
         try {
             Outcome o = switch (cat) {
+                case "ndarray" -> check(c, () -> {
+                    NdArray nd = array((int) lng(c, "a"));
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("strides", boxed(nd.strides()));
+                    m.put("suboffsets", boxed(nd.suboffsets()));
+                    m.put("offset", nd.offset());
+                    m.put("shape", boxed(nd.shape()));
+                    m.put("readonly", nd.readonly());
+                    return m;
+                });
                 case "attrs" -> check(c, () -> attrs(view(c)));
+                case "obj" -> check(c, () -> {
+                    NdArray nd = array((int) lng(c, "a"));
+                    MemoryView mv = applySteps(MemoryView.of(nd), c);
+                    return List.of(mv.obj() == nd, MemoryView.of(mv).obj() == nd);
+                });
+                case "eqbytes" -> check(c, () -> {
+                    MemoryView mv = view(c);
+                    Object raw = PyValues.decode(c.get("data"));
+                    return List.of(mv.equals(raw), raw.equals(mv), !mv.equals(raw));
+                });
                 case "tolist" -> check(c, () -> enc(view(c).toList()));
                 case "tobytes" -> check(c, () -> HEX.formatHex(view(c).toBytes(str(c, "order").charAt(0))));
                 case "hex" -> check(c, () -> {
@@ -224,7 +243,10 @@ class MemoryViewGoldenTest {
     }
 
     private static MemoryView view(Map<String, Object> c) {
-        MemoryView mv = MemoryView.of(array((int) lng(c, "a")));
+        return applySteps(MemoryView.of(array((int) lng(c, "a"))), c);
+    }
+
+    private static MemoryView applySteps(MemoryView mv, Map<String, Object> c) {
         @SuppressWarnings("unchecked")
         List<List<Object>> steps = (List<List<Object>>) c.get("view");
         if (steps != null) {
@@ -275,6 +297,7 @@ class MemoryViewGoldenTest {
             }
             case "array" -> view(rv);
             case "bytes" -> PyValues.decode(rv.get("data"));
+            case "none" -> null;
             default -> throw new AssertionError(rv);
         };
         long step = s.get(2) == null ? 1 : (Long) s.get(2);
@@ -545,25 +568,9 @@ class MemoryViewGoldenTest {
         return Objects.equals(expected, actual);
     }
 
-    /** A Java value in the golden encoding (see {@link PyValues}). */
+    /** A Java value in the golden encoding (see {@link PyValues#encode}). */
     static Object enc(Object v) {
-        return switch (v) {
-            case null -> null;
-            case Boolean b -> b;
-            case String s -> s;
-            case Long l -> Map.of("i", l.toString());
-            case BigInteger b -> Map.of("i", b.toString());
-            case Double d -> Map.of("f", String.format("%016x", Double.doubleToRawLongBits(d)));
-            case Bytes b -> Map.of("b", b.hex());
-            case List<?> l -> {
-                List<Object> out = new ArrayList<>(l.size());
-                for (Object o : l) {
-                    out.add(enc(o));
-                }
-                yield out;
-            }
-            default -> throw new AssertionError("not a Python value: " + v + " (" + v.getClass().getName() + ")");
-        };
+        return PyValues.encode(v);
     }
 
     private static List<Long> boxed(long[] a) {

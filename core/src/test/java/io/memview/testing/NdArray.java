@@ -49,6 +49,7 @@ public final class NdArray implements BufferExporter {
     private final boolean readonly;
     private final boolean cContiguous;
     private final boolean fContiguous;
+    private final long ndOffset;
     private int exports;
 
     /**
@@ -96,6 +97,7 @@ public final class NdArray implements BufferExporter {
             }
             this.data = seg;
             this.bufOffset = offset;
+            this.ndOffset = offset;
             this.shape = new long[0];
             this.strides = new long[0];
             this.suboffsets = null;
@@ -118,6 +120,7 @@ public final class NdArray implements BufferExporter {
         if ((flags & ND_PIL) == 0) {
             this.data = seg;
             this.bufOffset = offset;
+            this.ndOffset = offset;
             this.strides = str;
             this.suboffsets = null;
             return;
@@ -158,6 +161,7 @@ public final class NdArray implements BufferExporter {
         }
         this.data = pseg;
         this.bufOffset = buf;
+        this.ndOffset = 0; // init_suboffsets resets ndbuf->offset
         this.strides = str;
         this.suboffsets = sub;
     }
@@ -296,6 +300,21 @@ public final class NdArray implements BufferExporter {
     /** {@return the byte offset of item [0, ..., 0] in {@link #memory()} ({@code nd.buf - data})} */
     public long bufOffset() {
         return bufOffset;
+    }
+
+    /** {@return {@code nd.offset}: the offset given, or 0 for a PIL array} */
+    public long offset() {
+        return ndOffset;
+    }
+
+    /** {@return {@code nd.shape}} */
+    public long[] shape() {
+        return shape.clone();
+    }
+
+    /** {@return {@code nd.readonly}} */
+    public boolean readonly() {
+        return readonly;
     }
 
     /** {@return {@code nd.suboffsets}, or {@code null}} */
