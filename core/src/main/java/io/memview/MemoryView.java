@@ -801,8 +801,8 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
     }
 
     /**
-     * The view selected by a mix of {@code Long} (or other integral) indices, {@link Slice}s and
-     * {@link Slice#ELLIPSIS}: the typed form of {@link #select(String)}.
+     * The view selected by a mix of {@code Long} (or other integral, or {@code BigInteger}) indices, {@link Slice}s
+     * and {@link Slice#ELLIPSIS}: the typed form of {@link #select(String)}.
      * {@snippet :
      * m.select(Slice.from(1), Slice.all().step(2));   // m[1:, ::2]
      * m.select(Slice.ELLIPSIS, -1L);                   // m[..., -1]

@@ -90,6 +90,8 @@ class NumpySelectGoldenTest {
             Object k = list.get(i);
             if ("...".equals(k)) {
                 keys[i] = Slice.ELLIPSIS;
+            } else if (k instanceof Map<?, ?> m && m.containsKey("big")) {
+                keys[i] = new java.math.BigInteger((String) m.get("big"));
             } else if (k instanceof Map<?, ?> m) {
                 List<?> b = (List<?>) m.get("slice");
                 keys[i] = Slice.of((Long) b.get(0), (Long) b.get(1), b.get(2) == null ? 1 : (Long) b.get(2));
@@ -216,7 +218,7 @@ class NumpySelectGoldenTest {
         try (MemoryView v = baseView(base, bytesOf(base.get("bytes")))) {
             for (Map<String, Object> c : cases(base, "selects")) {
                 if (!(Boolean) c.get("typed")) {
-                    continue; // a bound beyond the long range: only the string form can say it
+                    continue; // a slice bound beyond the long range: only the string form can say it
                 }
                 Object[] keys = typedKeys(c.get("keys"));
                 String what = "select(" + Arrays.toString(keys) + ")";
