@@ -852,6 +852,22 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         while (full.size() < ndim) {
             full.add(Slice.all());
         }
+        // The subscript's own errors first, dimension by dimension as NumPy reports them, before any refusal that
+        // depends on the layout (suboffsets).
+        if (suboffsets != null) {
+            for (int d = 0; d < ndim; d++) {
+                Object k = full.get(d);
+                if (k instanceof Slice s) {
+                    s.indices(shape[d]);
+                } else {
+                    long i = k instanceof Boolean b ? (b ? 1 : 0) : ((Number) k).longValue();
+                    if ((i < 0 ? i + shape[d] : i) < 0 || (i < 0 ? i + shape[d] : i) >= shape[d]) {
+                        throw new IndexOutOfBoundsException("index " + i + " is out of bounds for axis " + d
+                                + " with size " + shape[d]);
+                    }
+                }
+            }
+        }
         long newOffset = offset;
         long[] sub = suboffsets == null ? null : suboffsets.clone();
         long[] newShape = new long[ndim];
@@ -904,6 +920,12 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
             newSub = new long[nd];
             for (int k = 0; k < nd; k++) {
                 newSub[k] = sub[kept[k]];
+                if (newSub[k] < 0 && suboffsets[kept[k]] >= 0) {
+                    // A start moved below a pointer's target by a negative stride: PEP 3118 reads a negative
+                    // suboffset as "no pointer", so no descriptor can hold this sub-view.
+                    throw new UnsupportedOperationException("memoryview: this sub-view would need a negative "
+                            + "suboffset (a negative stride after an indirect dimension)");
+                }
             }
         }
         return derive(newOffset, item, itemsize, Arrays.copyOf(newShape, nd), Arrays.copyOf(newStrides, nd),
