@@ -430,7 +430,8 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
      * {@code mv[i] = value} for a 1-D view. The value must suit the format: an integral {@code Number} or
      * {@code Boolean} in range for integer formats, any {@code Number} for floats, a 1-byte {@link Bytes} or
      * {@code byte[]} for {@code 'c'}, a {@code List} for records. On an N-D view, {@code value} is a view or other
-     * buffer of the sub-view's shape, copied into it (beyond CPython).
+     * buffer of the sub-view's shape, copied into it (beyond CPython). Writing a record item stores its values and
+     * leaves its pad bytes ({@code x} and native alignment) as they were.
      *
      * @throws ReadOnlyMemoryException  {@code cannot modify read-only memory}
      * @throws IllegalArgumentException {@code memoryview: invalid type for format 'B'},
@@ -794,6 +795,10 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
      * @throws IllegalArgumentException  for a subscript that does not parse (the message points at the character)
      *                                   or has too many indices ({@code too many indices for memoryview})
      * @throws IndexOutOfBoundsException for an index outside its dimension
+     *                                   ({@code index 5 is out of bounds for axis 0 with size 3})
+     * @throws UnsupportedOperationException on a view with suboffsets, for a sub-view no descriptor can hold (an
+     *                                   integer index on an indirect dimension after a sliced one, or a start moved
+     *                                   by a negative stride after an indirect dimension)
      */
     public MemoryView select(String subscript) {
         checkReleased();

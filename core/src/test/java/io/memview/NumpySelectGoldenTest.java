@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Replays NumPy's basic indexing, transposes and N-d assignment (golden vectors from
  * {@code tools/cpython/gen_numpy_select.py}, NumPy in CPython 3.11) over memview: {@link MemoryView#select(String)},
- * {@link MemoryView#select(Object...)}, {@link MemoryView#get(long...)} with fewer indices, {@link MemoryView#transpose()},
+ * {@link MemoryView#select(Object...)}, {@link MemoryView#get(long...)} with fewer indices,
+ * {@link MemoryView#transpose()},
  * {@link MemoryView#permute(int...)}, {@link MemoryView#copyFrom(Object)}, {@link MemoryView#set(long[], Object)} and
  * {@link MemoryView#setSlice}. Each base is a random layout (C or F order, gaps, negative strides, zeros in the shape,
  * 0 to 4 dimensions) over a byte buffer that NumPy and memview both see; results are compared by shape, strides, byte
@@ -323,7 +324,8 @@ class NumpySelectGoldenTest {
                         src = target.select((String) c.get("src_on_target"));
                     } else {
                         Map<String, Object> s = (Map<String, Object>) c.get("src_from_base");
-                        src = how.equals("string") ? v.select((String) s.get("sub")) : v.select(typedKeys(s.get("keys")));
+                        src = how.equals("string") ? v.select((String) s.get("sub"))
+                                : v.select(typedKeys(s.get("keys")));
                     }
                     try (src) {
                         switch (how) {
