@@ -443,7 +443,8 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
 
     /**
      * {@code mv[i, j, ...] = value}: an index per dimension writes one item (see {@link #set(long, Object)}); fewer
-     * indices assign {@code value} (a view or other buffer of the same shape) to the sub-view they select.
+     * indices assign {@code value} (a view or other buffer of the same format and shape, CPython's rule for slice
+     * assignment) to the sub-view they select, overlap-safe.
      */
     public void set(long[] index, Object value) {
         checkWritable();
@@ -456,8 +457,16 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
             return;
         }
         if (index.length < ndim) {
-            try (MemoryView target = subView(index)) {
-                target.copyFrom(value);
+            try (MemoryView target = subView(index);
+                 MemoryView src = value instanceof MemoryView v ? v.sameView() : MemoryView.of(value)) {
+                // CPython's rule for slice assignment, in any dimension: same format, itemsize and shape, so that
+                // bytes are never reinterpreted as another type's values
+                if (!stripAt(src.item.text).equals(stripAt(item.text)) || src.itemsize != itemsize
+                        || !Arrays.equals(src.shape, target.shape)) {
+                    throw new IllegalArgumentException(
+                            "memoryview assignment: lvalue and rvalue have different structures");
+                }
+                Copier.copy(src.layout(), target.layout());
             }
             return;
         }
