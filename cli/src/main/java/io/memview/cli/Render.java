@@ -380,6 +380,9 @@ final class Render {
         if (a == 0) {
             return neg ? "-0.0" : "0.0";
         }
+        if (a >= 1e-3 && a < 1e7) {
+            return Double.toString(x); // Java's plain range lies inside Python's, with the same shortest digits
+        }
         BigDecimal d = new BigDecimal(Double.toString(a)).stripTrailingZeros();
         String digits = d.unscaledValue().toString();
         int e = digits.length() - 1 - d.scale();
