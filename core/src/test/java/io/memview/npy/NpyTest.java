@@ -330,6 +330,10 @@ class NpyTest {
         byte[] v4 = good.clone();
         v4[6] = 4;
         assertRefused(file(tmp, v4, 8), "unsupported .npy format version 4.0");
+        byte[] huge = header("{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }", 2);
+        huge[8] = (byte) 0xf0; // header length 0xfffffff0: never allocated, refused at once
+        huge[9] = huge[10] = huge[11] = (byte) 0xff;
+        assertRefused(file(tmp, huge, 8), "the header is 4294967280 bytes long");
         byte[] v11 = good.clone();
         v11[7] = 1;
         assertRefused(file(tmp, v11, 8), "version 1.1");
