@@ -352,8 +352,7 @@ public final class Npy {
         NpyHeader h = headerFor(view);
         byte[] header = wrap(h.descrValue(), h.fortranOrder(), h.shape());
         Path target = file.toAbsolutePath();
-        Path tmp = target.resolveSibling("." + target.getFileName() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        Path tmp = temporary(target);
         boolean done = false;
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -372,11 +371,7 @@ public final class Npy {
                     view.writeTo(ch);
                 }
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            move(tmp, target);
             done = true;
         } finally {
             if (!done) {
@@ -414,17 +409,42 @@ public final class Npy {
             throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " of " + r.itemsize()
                     + "-byte items overflows a 64-bit size");
         }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.READ)) {
-            ByteBuffer hb = ByteBuffer.wrap(header);
-            while (hb.hasRemaining()) {
-                ch.write(hb);
+        // Made aside and moved into place: views still mapping a file being replaced keep their (old) bytes
+        // rather than finding their file truncated under them.
+        Path target = file.toAbsolutePath();
+        Path tmp = temporary(target);
+        boolean done = false;
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer hb = ByteBuffer.wrap(header);
+                while (hb.hasRemaining()) {
+                    ch.write(hb);
+                }
+                if (n > 0) {
+                    ch.write(ByteBuffer.wrap(new byte[1]), header.length + n - 1);
+                }
             }
-            if (n > 0) {
-                ch.write(ByteBuffer.wrap(new byte[1]), header.length + n - 1);
+            move(tmp, target);
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(tmp);
             }
         }
-        return map(file, true);
+        return map(target, true);
+    }
+
+    private static Path temporary(Path target) {
+        return target.resolveSibling("." + target.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+    }
+
+    private static void move(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** Magic, version, header length and the padded header, as NumPy's {@code _wrap_header_guess_version}. */

@@ -255,6 +255,22 @@ class NpyTest {
     }
 
     @Test
+    void aFileCanBeRewrittenFromAViewOfItself(@TempDir Path tmp) throws IOException {
+        Path f = tmp.resolve("g.npy");
+        Files.copy(DIR.resolve("grid_c.npy"), f);
+        try (MemoryView grid = Npy.read(f)) {
+            Npy.write(f, grid.select("1:, ::2")); // the old bytes stay mapped while the new file replaces them
+            assertThat(grid.getDouble(2, 3)).isEqualTo(11.0); // np.arange(12.0).reshape(3, 4)[2, 3]
+            try (MemoryView again = Npy.create(f, "<i", 2)) {  // and create replaces it again, just as safely
+                assertThat(grid.getDouble(0, 1)).isEqualTo(1.0);
+                assertThat(again.toList()).isEqualTo(List.of(0L, 0L));
+            }
+        }
+        assertThat(Files.readAllBytes(f)).hasSize(128 + 8);
+        assertThat(tmp.toFile().list()).containsExactly("g.npy");
+    }
+
+    @Test
     void dtypeStringsBecomeTheFormatsViewsReport() {
         // NumPy's own buffer export: memoryview(np.zeros(1, '<f8')).format == 'd' on a little-endian machine
         boolean le = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
