@@ -78,6 +78,34 @@ class ProcessTest {
     }
 
     @Test
+    void hexPrintsWhatXxdPrints() throws Exception {
+        Path xxd = Path.of("/usr/bin/xxd");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(xxd),
+                "no /usr/bin/xxd to compare with: the check is skipped");
+        String[][] cases = {
+                {"../samples/grid.npy"},
+                {"../samples/points.raw", "-g", "4", "-c", "8", "|", "--group", "4", "--width", "8"},
+                {"../samples/grid.npy", "-s", "10", "-l", "37", "|", "--select", "10:47"},
+                {"../samples/points.npy", "-g", "1", "|", "--group", "1"},
+        };
+        for (String[] c : cases) {
+            List<String> all = List.of(c);
+            int bar = all.indexOf("|");
+            List<String> xxdArgs = bar < 0 ? List.of() : all.subList(1, bar);
+            List<String> ours = bar < 0 ? List.of() : all.subList(bar + 1, all.size());
+            List<String> cmd = new ArrayList<>(List.of(xxd.toString()));
+            cmd.addAll(xxdArgs);
+            cmd.add(c[0]);
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String want = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(p.waitFor()).isZero();
+            List<String> args = new ArrayList<>(List.of("hex", c[0]));
+            args.addAll(ours);
+            assertThat(CliTest.run(args.toArray(String[]::new)).out()).as("%s", all).isEqualTo(want);
+        }
+    }
+
+    @Test
     void aFiveGibibyteSparseFileAnswersAtOnce(@TempDir Path tmp) throws Exception {
         long n = 5L << 30;
         Path big = tmp.resolve("big.bin");
