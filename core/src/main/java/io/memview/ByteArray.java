@@ -111,6 +111,9 @@ public final class ByteArray implements BufferExporter {
     public void extend(Object source) {
         byte[] b = bytesOf(source);
         synchronized (this) {
+            if (b.length == 0) {
+                return; // no size change: allowed while exported, as in CPython
+            }
             checkResizable();
             ensureCapacity((long) length + b.length);
             System.arraycopy(b, 0, data, length, b.length);
@@ -134,6 +137,9 @@ public final class ByteArray implements BufferExporter {
 
     /** Removes every byte. */
     public synchronized void clear() {
+        if (length == 0) {
+            return; // no size change: allowed while exported, as in CPython
+        }
         checkResizable();
         data = new byte[0];
         length = 0;

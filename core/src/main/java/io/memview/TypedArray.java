@@ -135,7 +135,6 @@ public final class TypedArray implements BufferExporter {
 
     /** Appends every value of {@code values}. */
     public synchronized void extend(Iterable<?> values) {
-        checkResizable();
         for (Object v : values) {
             append(v);
         }
