@@ -25,18 +25,49 @@ import java.util.Objects;
  *         .build();
  * }
  *
+ * A layout that reaches outside is refused, naming the field:
+ * {@snippet :
+ * Buffer.builder(MemorySegment.ofArray(new byte[8]))
+ *         .shape(2).strides(-1)   // item 1 would be at byte -1
+ *         .build();               // IllegalArgumentException: shape [2] and strides [-1] at offset 0 reach
+ *                                 // outside the 8-byte segment
+ * Buffer reversed = Buffer.builder(MemorySegment.ofArray(new byte[8]))
+ *         .offset(7).shape(8).strides(-1)   // the 8 bytes backwards: fine
+ *         .build();
+ * }
+ *
  * <h2 id="suboffsets">Suboffsets</h2>
  * Where {@code suboffsets[d] >= 0}, the address reached after dimension {@code d} holds a pointer, which is followed
  * and {@code suboffsets[d]} added. Pointers are 8-byte native-order byte offsets from the start of the segment (a
- * heap segment's address is 0; for native memory, the address minus the segment's base address). The first level of
- * pointers is checked here; every dereference is checked when it happens.
+ * heap segment's address is 0; for native memory, the address minus the segment's base address). The builder
+ * follows the pointers it finds (up to 65536 of them) and refuses any that lead outside; since pointers live in memory
+ * that can change, views check every dereference again when it happens.
+ * {@snippet :
+ * MemorySegment m = MemorySegment.ofArray(new byte[16 + 6]);
+ * m.set(ValueLayout.JAVA_LONG_UNALIGNED, 0, 16);     // row 0 starts at byte 16
+ * m.set(ValueLayout.JAVA_LONG_UNALIGNED, 8, 19);     // row 1 at byte 19
+ * Buffer pil = Buffer.builder(m)
+ *         .shape(2, 3).strides(8, 1)                 // two pointers, then three bytes per row
+ *         .suboffsets(0, -1)                         // dimension 0 is indirect
+ *         .build();
+ * MemoryView.of(pil).getLong(1, 2);                  // the byte at 19 + 2
+ * }
  *
  * <h2 id="requests">Requests</h2>
  * A buffer as built is complete. {@link #forRequest(int)} checks a consumer's {@link BufferFlags} against it and
  * returns it reduced to what was asked (no shape for a {@link BufferFlags#SIMPLE} request, no format without
- * {@link BufferFlags#FORMAT}, …), so that every exporter answers requests the same way.
+ * {@link BufferFlags#FORMAT}, …), so that every exporter answers requests the same way:
+ * {@snippet :
+ * Buffer full = Buffer.builder(MemorySegment.ofArray(new int[6])).format("i").shape(2, 3).build();
+ * full.forRequest(BufferFlags.FULL_RO).shape();   // [2, 3]
+ * full.forRequest(BufferFlags.SIMPLE).shape();    // null: a consumer of plain bytes
+ * full.forRequest(BufferFlags.SIMPLE).format();   // null: unsigned bytes ('B'), itemsize still 4
+ * }
  *
- * <p>Buffers are immutable and thread-safe; array accessors return copies.
+ * <h2 id="threads">Thread safety</h2>
+ * Buffers are immutable and thread-safe; array accessors return copies. The memory they describe is not
+ * synchronized: readers and writers on different threads coordinate as for any shared memory. A {@link Builder} is
+ * a mutable, single-threaded object.
  */
 public final class Buffer {
     private final MemorySegment memory;
@@ -195,7 +226,16 @@ public final class Buffer {
     /**
      * Builds a {@link Buffer}. Every setting is optional: the defaults describe the whole segment from
      * {@link #offset(long)} as a 1-D C-contiguous array of the format's items (unsigned bytes when no format is
-     * given), read-only exactly when the segment is.
+     * given), read-only exactly when the segment is. Settings are only recorded; {@link #build()} checks them all.
+     * {@snippet :
+     * Buffer columns = Buffer.builder(MemorySegment.ofArray(new double[6]))
+     *         .format("d")
+     *         .shape(2, 3)
+     *         .strides(8, 16)        // Fortran order: column-major
+     *         .readonly(true)
+     *         .build();
+     * }
+     * Builders are not thread-safe.
      */
     public static final class Builder {
         private final MemorySegment memory;

@@ -21,8 +21,26 @@ import java.util.Arrays;
  * ba.append('D');               // fine again once the view is released
  * }
  *
- * <p>Thread safety: all methods synchronize on the instance, so exports are counted exactly and a resize never races
- * an export. Writes through exported views are not synchronized, like any shared memory.
+ * Every {@link MemoryView#of(Object)} is one export, shared by the slices, casts and other views derived from that
+ * view; the bytearray can change its size again once the last of them is released (or has become unreachable), and
+ * an operation that changes no size (clearing an empty bytearray, extending by nothing, a same-size
+ * {@link #setSlice}) is allowed meanwhile, as in CPython:
+ * {@snippet :
+ * ByteArray ba = ByteArray.allocate(4);
+ * MemoryView mv = MemoryView.of(ba);
+ * MemoryView tail = mv.slice(2, 4, 1);
+ * mv.release();
+ * ba.exports();                           // 1: tail still holds the export
+ * ba.setSlice(0, 1, new byte[] {9});      // fine: same size
+ * ba.resize(8);                           // BufferError: Existing exports of data: object cannot be re-sized
+ * tail.release();
+ * ba.resize(8);                           // fine
+ * }
+ *
+ * <p>Thread safety: instances are thread-safe. All methods synchronize on the instance, so exports are counted
+ * exactly — also when views are released on other threads, or by the garbage collector's cleaner thread — and a
+ * resize never races an export. Reads and writes through exported views are not synchronized with the methods here
+ * or with each other, like any shared memory.
  */
 public final class ByteArray implements BufferExporter {
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
