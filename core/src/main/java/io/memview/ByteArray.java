@@ -1,6 +1,8 @@
 package io.memview;
 
 import io.memview.internal.Access;
+import io.memview.internal.Exporters;
+import io.memview.internal.PyTypes;
 import io.memview.internal.Slices;
 
 import java.lang.foreign.MemorySegment;
@@ -123,11 +125,17 @@ public final class ByteArray implements BufferExporter {
     }
 
     /**
-     * Appends the bytes of {@code source}: a {@code byte[]}, {@link Bytes}, {@code ByteArray} or any
-     * {@link BufferExporter} or other object {@link MemoryView#of(Object)} accepts (its bytes in C order).
+     * Appends the bytes of {@code source}: Python's {@code ba.extend(source)}. A buffer — a {@code byte[]},
+     * {@link Bytes}, {@code ByteArray} or any object {@link MemoryView#of(Object)} accepts — must be C-contiguous, as
+     * CPython asks for a simple buffer; an {@link Iterable} gives integers 0–255. Nothing is appended when any value
+     * is refused.
+     *
+     * @throws IllegalArgumentException {@code can't set bytearray slice from memoryview} for a non-contiguous buffer,
+     *                                  {@code can't extend bytearray with T} for anything else,
+     *                                  {@code byte must be in range(0, 256)}
      */
     public void extend(Object source) {
-        byte[] b = bytesOf(source);
+        byte[] b = bytesOf(source, true);
         synchronized (this) {
             if (b.length == 0) {
                 return; // no size change: allowed while exported, as in CPython
@@ -175,10 +183,14 @@ public final class ByteArray implements BufferExporter {
 
     /**
      * Python's {@code ba[start:stop] = source}: replaces the bytes in the slice (step 1) with those of
-     * {@code source}, growing or shrinking the bytearray when the lengths differ (refused while exported).
+     * {@code source}, growing or shrinking the bytearray when the lengths differ (refused while exported). The source
+     * is any buffer, of any layout (its items' bytes in C order), or an {@link Iterable} of integers 0–255.
+     *
+     * @throws IllegalArgumentException {@code cannot convert 'T' object to bytearray},
+     *                                  {@code byte must be in range(0, 256)}
      */
     public void setSlice(long start, long stop, Object source) {
-        byte[] b = bytesOf(source);
+        byte[] b = bytesOf(source, false);
         synchronized (this) {
             long[] s = Slices.indices(length, start, stop, 1);
             int from = (int) s[0];
@@ -247,7 +259,11 @@ public final class ByteArray implements BufferExporter {
         }
     }
 
-    private static byte[] bytesOf(Object source) {
+    /**
+     * The bytes of {@code source} for {@link #extend} ({@code simple}: a buffer must be C-contiguous, as for
+     * CPython's {@code PyBUF_SIMPLE} request) or {@link #setSlice} (any buffer, copied in C order).
+     */
+    private static byte[] bytesOf(Object source, boolean simple) {
         if (source instanceof byte[] a) {
             return a.clone();
         }
@@ -257,9 +273,41 @@ public final class ByteArray implements BufferExporter {
         if (source instanceof ByteArray ba) {
             return ba.toByteArray();
         }
-        try (MemoryView mv = MemoryView.of(source)) {
-            return mv.toBytes();
+        if (Exporters.of(source) != null) {
+            try (MemoryView mv = MemoryView.of(source)) {
+                if (simple && !mv.cContiguous()) {
+                    throw new IllegalArgumentException("can't set bytearray slice from " + PyTypes.name(source));
+                }
+                return mv.toBytes();
+            }
         }
+        if (source instanceof Iterable<?> values) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            for (Object v : values) {
+                out.write(byteValue(v));
+            }
+            return out.toByteArray();
+        }
+        throw new IllegalArgumentException(simple ? "can't extend bytearray with " + PyTypes.name(source)
+                : "cannot convert '" + PyTypes.name(source) + "' object to bytearray");
+    }
+
+    /** One integer 0–255 of an iterable source, with CPython's messages. */
+    private static int byteValue(Object v) {
+        long x = switch (v) {
+            case Long l -> l;
+            case Integer i -> i;
+            case Short h -> h;
+            case Byte b -> b;
+            case Boolean b -> b ? 1 : 0;
+            case java.math.BigInteger b -> b.bitLength() < 63 ? b.longValue() : -1;
+            case null, default -> throw new IllegalArgumentException("'" + PyTypes.name(v)
+                    + "' object cannot be interpreted as an integer");
+        };
+        if (x < 0 || x > 255) {
+            throw new IllegalArgumentException("byte must be in range(0, 256)");
+        }
+        return (int) x;
     }
 
     /** Content equality, like Python's {@code bytearray == bytearray}. */
