@@ -24,6 +24,10 @@ Steps (VAR names a value; every step records its result or error):
     VAR = cast M FMT [DIM...]       M.cast(FMT) / M.cast(FMT, [DIM...])
     VAR = toreadonly M              M.toreadonly()
     VAR = buffer M FLAGS            M.__buffer__(FLAGS): an export of M
+    VAR = reexport SRC              _testbuffer.ndarray(SRC, getbuf=PyBUF_FULL_RO): a consumer that holds a buffer
+                                    of SRC and exports it as its own
+    VAR = redirect SRC              the same with ND_REDIRECT: its exports are requests to SRC's exporter
+    unexport VAR                    del VAR: the re-exporter hands its buffer back
     releasebuffer M B               M.__release_buffer__(B)
     release M                       M.release()
     exit M                          M.__exit__(None, None, None): the end of a with block
@@ -47,6 +51,8 @@ import os
 import re
 import sys
 import warnings
+
+from _testbuffer import ndarray, ND_REDIRECT, PyBUF_FULL_RO
 
 warnings.simplefilter("ignore", DeprecationWarning)
 
@@ -147,6 +153,8 @@ def execute(env, line):
     elif op == "counts":
         e = env[a[0]]
         return enc([e.gets, e.releases])
+    elif op == "unexport":
+        del env[a[0]]
     elif op == "drop":
         del env[a[0]]
         gc.collect()
@@ -176,6 +184,10 @@ def make(env, kind, a):
         return env[a[0]].toreadonly()
     if kind == "buffer":
         return env[a[0]].__buffer__(int(a[1]))
+    if kind == "reexport":
+        return ndarray(env[a[0]], getbuf=PyBUF_FULL_RO)
+    if kind == "redirect":
+        return ndarray(env[a[0]], getbuf=PyBUF_FULL_RO, flags=ND_REDIRECT)
     raise AssertionError("unknown kind " + kind)
 
 
@@ -285,6 +297,31 @@ SCRIPTS = {
     "PEP 688 exporter: each memoryview is one request": [
         "ex = exporter 616263", "m = memoryview ex", "n = memoryview ex", "counts ex", "release n",
         "counts ex", "release m", "counts ex"],
+    "a re-exporter keeps the view it holds from being released (test_buffer memoryview_release)": [
+        "a = bytearray 010203", "m = memoryview a", "nd = reexport m", "release m", "objis nd m",
+        "v = memoryview nd", "objis v nd", "get v tolist", "release v", "release m", "unexport nd", "release m",
+        "resize a append 1"],
+    "redirecting re-exporters ask the original view (test_buffer memoryview_release)": [
+        "a = bytearray 010203", "m = memoryview a", "nd1 = redirect m", "nd2 = redirect nd1", "objis nd2 m",
+        "objis nd1 m", "release m", "v = memoryview nd2", "objis v m", "release m", "release v", "unexport nd1",
+        "release m", "unexport nd2", "release m", "resize a append 1"],
+    "a re-exporter of a derived view (test_buffer memoryview_release, chained views)": [
+        "a = bytearray 010203", "m1 = memoryview a", "m2 = memoryview m1", "nd = reexport m2", "release m1",
+        "release m2", "resize a append 1", "unexport nd", "release m2", "resize a append 1"],
+    "redirecting re-exporters of a derived view": [
+        "a = bytearray 010203", "m1 = memoryview a", "m2 = memoryview m1", "nd1 = redirect m2",
+        "nd2 = redirect nd1", "objis nd2 m2", "release m1", "release m2", "unexport nd1", "unexport nd2",
+        "release m2", "resize a append 1"],
+    "views of views of re-exporters in nested with blocks (catch22)": [
+        "x = bytearray 313233", "m1 = memoryview x", "c = memoryview m1", "exit c", "item m1 0",
+        "y = reexport m1", "m2 = memoryview y", "z = reexport m2", "m3 = memoryview z", "c3 = memoryview m3",
+        "exit c3", "c2 = memoryview m2", "exit c2", "c1 = memoryview m1", "exit c1", "item m1 0", "item m2 1",
+        "item m3 2", "exit m3", "unexport z", "exit m2", "unexport y", "exit m1", "resize x append 1"],
+    "redirect chain over a 3-d view": [
+        "b = bytearray 000102030405060708090a0b", "mb = memoryview b", "x = cast mb B 2 2 3", "y = redirect x",
+        "z = redirect y", "objis z x", "m = memoryview z", "c = memoryview m", "exit c", "s = slice m 0 1 _",
+        "get s tolist", "release s", "exit m", "release x", "unexport y", "unexport z", "release x", "release mb",
+        "resize b append 1"],
     "a dropped view releases its export": [
         "ba = bytearray 616263", "m = memoryview ba", "s = slice m 0 1 _", "resize ba append 1", "drop m",
         "resize ba append 1", "drop s", "resize ba append 1", "content ba"],

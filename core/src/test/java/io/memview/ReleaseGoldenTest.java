@@ -155,7 +155,11 @@ class ReleaseGoldenTest {
             case "setitem" -> view(env, a[0]).set(Long.parseLong(a[1]), Long.parseLong(a[2]));
             case "objis" -> {
                 Object x = env.get(a[0]);
-                Object owner = x instanceof Buffer b ? b.obj() : ((MemoryView) x).obj();
+                Object owner = switch (x) {
+                    case Buffer b -> b.obj();
+                    case ReExporter r -> r.held.obj();
+                    default -> ((MemoryView) x).obj();
+                };
                 return owner == env.get(a[1]);
             }
             case "repr" -> {
@@ -181,6 +185,7 @@ class ReleaseGoldenTest {
                 Counting c = (Counting) env.get(a[0]);
                 return List.of((long) c.gets.get(), (long) c.releases.get());
             }
+            case "unexport" -> ((ReExporter) env.remove(a[0])).close();
             case "drop" -> {
                 WeakReference<Object> ref = new WeakReference<>(env.remove(a[0]));
                 long deadline = System.nanoTime() + 10_000_000_000L;
@@ -193,6 +198,39 @@ class ReleaseGoldenTest {
             default -> throw new AssertionError("unknown step " + line);
         }
         return null;
+    }
+
+    /**
+     * {@code _testbuffer.ndarray(base, getbuf=PyBUF_FULL_RO)}: a consumer that holds a buffer of {@code base} until
+     * closed and exports it as its own; with {@code redirect} ({@code ND_REDIRECT}) its exports are requests to the
+     * exporter of the buffer it holds.
+     */
+    static final class ReExporter implements BufferExporter, AutoCloseable {
+        final Buffer held;
+        final boolean redirect;
+
+        ReExporter(Object base, boolean redirect) {
+            this.held = io.memview.internal.Exporters.acquire(base, BufferFlags.FULL_RO);
+            this.redirect = redirect;
+        }
+
+        @Override
+        public Buffer getBuffer(int flags) {
+            return redirect ? io.memview.internal.Exporters.acquire(held.obj(), flags)
+                    : held.withObj(this).forRequest(flags);
+        }
+
+        @Override
+        public void releaseBuffer(Buffer buffer) {
+            if (redirect) {
+                io.memview.internal.Exporters.release(buffer.obj(), buffer);
+            }
+        }
+
+        @Override
+        public void close() {
+            io.memview.internal.Exporters.release(held.obj(), held);
+        }
     }
 
     private static MemoryView view(Map<String, Object> env, String name) {
@@ -219,6 +257,8 @@ class ReleaseGoldenTest {
                     : view(env, a[0]).cast(a[1]);
             case "toreadonly" -> view(env, a[0]).toReadOnly();
             case "buffer" -> view(env, a[0]).getBuffer(Integer.parseInt(a[1]));
+            case "reexport" -> new ReExporter(env.get(a[0]), false);
+            case "redirect" -> new ReExporter(env.get(a[0]), true);
             default -> throw new AssertionError("unknown kind " + kind);
         };
     }
