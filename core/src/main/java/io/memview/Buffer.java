@@ -409,6 +409,15 @@ public final class Buffer {
             if (Layouts.isEmpty(shp)) {
                 return;
             }
+            if (sub == null) { // the common case: one group, no copies
+                long[] ext = Layouts.extent(shp, str, isz);
+                if (ext == null || !inside(offset, ext, size)) {
+                    throw new IllegalArgumentException("shape " + Arrays.toString(shp) + " and strides "
+                            + Arrays.toString(str) + (ext == null ? " overflow a 64-bit offset" : " at offset "
+                            + offset + " reach outside the " + size + "-byte segment"));
+                }
+                return;
+            }
             long[] bases = {offset};
             int start = 0;
             while (true) {
