@@ -418,25 +418,34 @@ public final class Buffer {
                 }
                 return;
             }
-            long[] bases = {offset};
-            int start = 0;
-            while (true) {
-                int end = start;
-                while (end < shp.length && (sub == null || sub[end] < 0)) {
-                    end++;
+            // Groups of dimensions: each ends at an indirect dimension, the last one at the item.
+            int groups = 1;
+            for (long so : sub) {
+                groups += so >= 0 ? 1 : 0;
+            }
+            int[] starts = new int[groups + 1];
+            long[][] exts = new long[groups][];
+            for (int g = 0, d = 0; g < groups; g++) {
+                starts[g] = d;
+                while (d < shp.length && sub[d] < 0) {
+                    d++;
                 }
-                boolean indirect = end < shp.length;
-                int stop = indirect ? end + 1 : shp.length;
-                long[] gShape = Arrays.copyOfRange(shp, start, stop);
-                long[] gStrides = Arrays.copyOfRange(str, start, stop);
-                long[] ext = Layouts.extent(gShape, gStrides, indirect ? Long.BYTES : isz);
-                if (ext == null) {
+                boolean indirect = d < shp.length;
+                int stop = indirect ? d + 1 : shp.length;
+                exts[g] = Layouts.extent(Arrays.copyOfRange(shp, starts[g], stop),
+                        Arrays.copyOfRange(str, starts[g], stop), indirect ? Long.BYTES : isz);
+                if (exts[g] == null) {
                     throw new IllegalArgumentException("shape " + Arrays.toString(shp) + " and strides "
                             + Arrays.toString(str) + " overflow a 64-bit offset");
                 }
+                d = stop;
+            }
+            starts[groups] = shp.length;
+            long[] bases = {offset};
+            for (int g = 0; g < groups; g++) {
                 for (long base : bases) {
-                    if (!inside(base, ext, size)) {
-                        if (start == 0) {
+                    if (!inside(base, exts[g], size)) {
+                        if (g == 0) {
                             throw new IllegalArgumentException("shape " + Arrays.toString(shp) + " and strides "
                                     + Arrays.toString(str) + " at offset " + offset + " reach outside the " + size
                                     + "-byte segment");
@@ -447,15 +456,14 @@ public final class Buffer {
                                 + "-byte segment");
                     }
                 }
-                if (!indirect) {
-                    return;
+                if (g + 1 < groups) {
+                    int indirectDim = starts[g + 1] - 1;
+                    bases = followPointers(bases, Arrays.copyOfRange(shp, starts[g], indirectDim + 1),
+                            Arrays.copyOfRange(str, starts[g], indirectDim + 1), sub, indirectDim);
+                    if (bases == null) {
+                        return; // too many to follow here: every dereference is checked when it happens
+                    }
                 }
-                long[] next = followPointers(bases, gShape, gStrides, sub, end, shp, str);
-                if (next == null) {
-                    return; // too many to follow here: every dereference is checked when it happens
-                }
-                bases = next;
-                start = end + 1;
             }
         }
 
@@ -470,8 +478,7 @@ public final class Buffer {
         }
 
         /** The bases the pointers of one group lead to, or {@code null} when there are too many to follow. */
-        private long[] followPointers(long[] bases, long[] gShape, long[] gStrides, long[] sub, int dim, long[] shp,
-                                      long[] str) {
+        private long[] followPointers(long[] bases, long[] gShape, long[] gStrides, long[] sub, int dim) {
             long count = bases.length;
             for (long n : gShape) {
                 count *= n;
