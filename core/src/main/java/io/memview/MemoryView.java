@@ -227,6 +227,9 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         }
         Buffer.checkRequest(flags);
         Buffer b = e.getBuffer(flags);
+        if (b == null) {
+            throw new IllegalArgumentException(e.getClass().getName() + ".getBuffer returned null");
+        }
         // Adapters over Java memory (e != obj) and Bytes have nothing to hand back.
         boolean tracked = e == obj && !(obj instanceof Bytes);
         return fromBuffer(new ManagedBuffer(e, b, tracked), b);
