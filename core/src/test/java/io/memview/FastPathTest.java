@@ -89,6 +89,25 @@ class FastPathTest {
     }
 
     @ParameterizedTest
+    @ValueSource(longs = {31, 32, 33})
+    void hashOfAByteViewIsTheHashOfItsBytesWhateverTheLength(long seed) {
+        // Bytes hashes with its own one-item-at-a-time loop; the view walks four items per step.
+        RandomGenerator r = rng(seed);
+        for (int n = 0; n < 40; n++) {
+            byte[] data = new byte[n];
+            r.nextBytes(data);
+            assertThat(MemoryView.of(data).hashCode()).as("seed %d length %d", seed, n)
+                    .isEqualTo(Bytes.of(data).hashCode());
+            byte[] doubled = new byte[2 * n];
+            for (int i = 0; i < n; i++) {
+                doubled[2 * i] = data[i];
+            }
+            assertThat(MemoryView.of(doubled).slice(0, 2L * n, 2).hashCode()).as("seed %d strided %d", seed, n)
+                    .isEqualTo(Bytes.of(data).hashCode());
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(longs = {21, 22, 23})
     void countAndIndexOfIntegersMatchTheValues(long seed) {
         RandomGenerator r = rng(seed);

@@ -22,6 +22,8 @@ import java.util.List;
 public class Pollution {
     static final int ITEMS = 2048;
     static final int ROUNDS = 6;
+    static final int RAW_ROUNDS = 400;
+    static final int BULK = 10;
     static final String[] FORMATS = {"b", "B", "h", "i", "q", "d", "f", "<i", ">i", "H", "Q"};
 
     /** Kept reachable so that the JIT cannot treat the work as dead. */
@@ -73,7 +75,10 @@ public class Pollution {
                     acc += ItemAccessBench.mvSum2d(g);
                     acc += ItemAccessBench.mvSum2d(g.transpose());
                 }
-                acc += v.toBytes().length + v.toBytes('F').length + v.hex().length();
+                for (int k = 0; k < BULK; k++) {
+                    acc += v.toBytes().length + v.toBytes('F').length + v.hex().length();
+                    acc += v.hashCode() + (v.equals(views.get((r + k) % views.size())) ? 1 : 0);
+                }
                 acc += v.equals(v.toReadOnly()) ? 1 : 0;
                 acc += v.equals(views.get(r % views.size())) ? 1 : 0;
                 acc += v.hashCode();
@@ -87,6 +92,10 @@ public class Pollution {
                     acc += ViewCreationBench.mvCast(v).length();
                 }
             }
+        }
+        // The raw helpers: enough calls with each kind of memory that their profiles (collected once they are
+        // compiled with profiling, after a few hundred calls) hold all three segment classes.
+        for (int r = 0; r < RAW_ROUNDS; r++) {
             for (MemorySegment s : kinds) {
                 acc += ItemAccessBench.rawSum(s, ITEMS);
                 acc += ItemAccessBench.rawSumBoxed(s, ITEMS);
@@ -102,6 +111,8 @@ public class Pollution {
                     acc += StructBench.rawUnpack(s, k * 16L).size();
                 }
             }
+        }
+        for (int r = 0; r < ROUNDS; r++) {
             for (Struct st : structs) {
                 for (Object buf : buffers) {
                     for (int k = 0; k < 100; k++) {
