@@ -199,7 +199,7 @@ def main():
       'are, both in % of the median. A spread of more than a few % means the machine was busy (see the load below).')
     w('- **raw** is the same work written by hand against `MemorySegment`/`byte[]` — what memview promises to match. '
       '**×raw** = memview / raw (lower is better; 1.00× is parity).')
-    w('- **CPython** (3.13 `memoryview`/`struct`) and **NumPy**: `timeit`, best of 5 runs (3 with `--quick`) of '
+    w('- **CPython** (3.13 `memoryview`/`struct`) and **NumPy**: `timeit`, best of 5 runs (2 with `--quick`) of '
       'as many calls as fill 0.2 s. **×CPy** and **×NumPy** = memview / theirs: below 1 means memview is faster. '
       'Python loops (item access) include the interpreter\'s loop, as a Python program pays it.')
     w('- **target**: ✅ met, ❌ missed: within 1.2× of raw for contiguous operations and 1-D typed loops, 1.3× '

@@ -5,7 +5,7 @@
     bench_cpython.py --out numpy.json --numpy [--quick]      # NumPy (run with a CPython that has it, e.g. 3.11)
 
 Each operation is timed with timeit: the number of calls per run from Timer.autorange (at least 0.2 s, 0.05 s with
---quick), then the best and the median of several runs (5, 3 with --quick), in seconds per call. The keys are the
+--quick), then the best and the median of several runs (5, 2 with --quick), in seconds per call. The keys are the
 names of the memview benchmarks (ItemAccessBench.getLong1d, ...), so that docs/PERFORMANCE.md can put the numbers side
 by side. A key is missing when the interpreter has no such operation (CPython's memoryview has no transpose, no 2-D
 slicing, no record items): the table then says so. The data are the benchmarks' own: N = 2**20 items of 'i' holding
@@ -300,7 +300,7 @@ def measure(fn, quick):
         if took >= target:
             break
         number = max(number * 2, int(number * target / max(took, 1e-9) * 1.1))
-    runs = [x / number for x in t.repeat(repeat=3 if quick else 5, number=number)]
+    runs = [x / number for x in t.repeat(repeat=2 if quick else 5, number=number)]
     return {'best': min(runs), 'median': statistics.median(runs), 'runs': runs, 'number': number}
 
 
