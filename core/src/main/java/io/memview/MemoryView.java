@@ -418,6 +418,13 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
 
     /** {@code mv[i]} on a 1-D view without varargs; on an N-D view, the sub-view {@code mv[i]}. */
     public Object get(long i) {
+        int m = mode;
+        if ((m & (DENSE_LONG | LONG1)) != 0 && scalar.kind() != Scalar.Kind.BOOL) {
+            return getLong(i); // an integer item that fits a long: the primitive path, boxed once at the end
+        }
+        if ((m & (DENSE_DOUBLE | DOUBLE1)) != 0 && scalar.kind() == Scalar.Kind.FLOAT) {
+            return getDouble(i);
+        }
         checkReleased();
         if (shape.length != 1 || suboffsets != null) {
             return get(new long[] {i});
@@ -442,6 +449,11 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
      *                                  {@code memoryview: invalid value for format 'B'}
      */
     public void set(long index, Object value) {
+        if (value instanceof Long v && (mode & (DENSE_SET | SET1)) != 0) {
+            // The checks and the message of the general path, without its scratch buffer and boxing.
+            setLong(index, v);
+            return;
+        }
         set(new long[] {index}, value);
     }
 
@@ -1222,6 +1234,16 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
             throw new IllegalArgumentException("invalid indexing of 0-dim memory");
         }
         long c = 0;
+        if ((mode & (DENSE_LONG | LONG1)) != 0 && isLongValue(value)) {
+            // Integer items against an integer: Python's == is == on the longs; no boxing.
+            long v = ((Number) value).longValue();
+            for (long i = 0, n = n0; i < n; i++) {
+                if (getLong(i) == v) {
+                    c++;
+                }
+            }
+            return c;
+        }
         for (Object o : this) {
             if (o == value || PyEq.eq(o, value)) {
                 c++;
@@ -1254,6 +1276,15 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
             stop = Math.max(stop + n, 0);
         }
         stop = Math.min(stop, n);
+        if ((mode & (DENSE_LONG | LONG1)) != 0 && isLongValue(value)) {
+            long v = ((Number) value).longValue();
+            for (long i = start; i < stop; i++) {
+                if (getLong(i) == v) {
+                    return i;
+                }
+            }
+            throw new IllegalArgumentException("memoryview.index(x): x not found");
+        }
         for (long i = start; i < stop; i++) {
             Object o = get(i);
             if (o == value || PyEq.eq(o, value)) {
@@ -1261,6 +1292,10 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
             }
         }
         throw new IllegalArgumentException("memoryview.index(x): x not found");
+    }
+
+    private static boolean isLongValue(Object v) {
+        return v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte;
     }
 
     /**
@@ -1429,8 +1464,11 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         long n = Layouts.product(shape) * itemsize;
         // A heap segment over short[], int[], ... has no ByteBuffer view: those stream through the staging buffer.
         if ((flags & F_C) != 0 && (memory.isNative() || memory.heapBase().orElse(null) instanceof byte[])) {
+            // Native memory goes to the channel in one ByteBuffer (up to 1 GiB at a time): one system call. Heap
+            // memory in 1 MiB chunks, because channels copy heap buffers into a temporary direct buffer that size.
+            long most = memory.isNative() ? 1L << 30 : CHUNK;
             for (long done = 0; done < n; ) {
-                long chunk = Math.min(n - done, CHUNK);
+                long chunk = Math.min(n - done, most);
                 ByteBuffer bb = memory.asSlice(offset + done, chunk).asByteBuffer();
                 while (bb.hasRemaining()) {
                     channel.write(bb);

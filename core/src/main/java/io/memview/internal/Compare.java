@@ -1,10 +1,11 @@
 package io.memview.internal;
 
+import io.memview.internal.format.Mem;
+
 import io.memview.internal.format.Format;
 import io.memview.internal.format.Scalar;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
  * Equality and hashing of arrays by item value: CPython's {@code memory_richcompare}. Two arrays are equal when their
@@ -46,6 +47,19 @@ public final class Compare {
         if (fast && BYTEWISE.indexOf(ca) >= 0) {
             return equalBytes(a, b, pa.singleScalar().size());
         }
+        if (a.suboffsets() == null && b.suboffsets() == null) {
+            // Scalars both read as longs or both as doubles compare by primitive value (Python == on the items),
+            // walking the two layouts with their dimensions merged.
+            Scalar sa = pa.singleScalar();
+            Scalar sb = pb.singleScalar();
+            int how = sa == null || sb == null ? 0 : asLong(sa) && asLong(sb) ? 1
+                    : sa.kind() == Scalar.Kind.FLOAT && sb.kind() == Scalar.Kind.FLOAT ? 2 : 0;
+            if (how != 0) {
+                Copier.Merged m = Copier.Merged.of(a.shape(), a.strides(), b.strides(), a.itemsize());
+                return equalValues(a.memory(), a.offset() + pa.single().offset(), sa, b.memory(),
+                        b.offset() + pb.single().offset(), sb, m, how == 2);
+            }
+        }
         long[] idx = new long[a.ndim()];
         if (fast) {
             Scalar sa = pa.singleScalar();
@@ -63,6 +77,56 @@ public final class Compare {
             }
         } while (Odometer.next(idx, a.shape()));
         return true;
+    }
+
+    /** Integer kinds whose every value fits a long (not unsigned 64-bit), and {@code '?'}: compared as longs. */
+    private static boolean asLong(Scalar s) {
+        return (s.isInteger() && !(s.kind() == Scalar.Kind.UNSIGNED && s.size() == 8)) || s.kind() == Scalar.Kind.BOOL;
+    }
+
+    /** Item by item along merged runs: longs with {@code ==}, or doubles with {@code ==} (NaN unequal). */
+    private static boolean equalValues(MemorySegment am, long pa, Scalar sa, MemorySegment bm, long pb, Scalar sb,
+                                       Copier.Merged m, boolean doubles) {
+        int nd = m.shape().length;
+        if (nd == 0) {
+            return doubles ? sa.getDouble(am, pa) == sb.getDouble(bm, pb) : sa.getLong(am, pa) == sb.getLong(bm, pb);
+        }
+        long inner = m.shape()[nd - 1];
+        long ia = m.a()[nd - 1];
+        long ib = m.b()[nd - 1];
+        long[] idx = new long[nd];
+        while (true) {
+            long x = pa;
+            long y = pb;
+            if (doubles) {
+                for (long k = 0; k < inner; k++, x += ia, y += ib) {
+                    if (sa.getDouble(am, x) != sb.getDouble(bm, y)) {
+                        return false;
+                    }
+                }
+            } else {
+                for (long k = 0; k < inner; k++, x += ia, y += ib) {
+                    if (sa.getLong(am, x) != sb.getLong(bm, y)) {
+                        return false;
+                    }
+                }
+            }
+            int d = nd - 2;
+            for (; d >= 0; d--) {
+                idx[d]++;
+                pa += m.a()[d];
+                pb += m.b()[d];
+                if (idx[d] < m.shape()[d]) {
+                    break;
+                }
+                pa -= m.a()[d] * m.shape()[d];
+                pb -= m.b()[d] * m.shape()[d];
+                idx[d] = 0;
+            }
+            if (d < 0) {
+                return true;
+            }
+        }
     }
 
     /** Compares the first {@code valueSize} bytes of every item. */
@@ -134,28 +198,28 @@ public final class Compare {
         switch (size) {
             case 1 -> {
                 for (long i = 0; i < n; i++, pa += sa, pb += sb) {
-                    if (am.get(ValueLayout.JAVA_BYTE, pa) != bm.get(ValueLayout.JAVA_BYTE, pb)) {
+                    if (Mem.getByte(am, pa) != Mem.getByte(bm, pb)) {
                         return false;
                     }
                 }
             }
             case 2 -> {
                 for (long i = 0; i < n; i++, pa += sa, pb += sb) {
-                    if (am.get(ValueLayout.JAVA_SHORT_UNALIGNED, pa) != bm.get(ValueLayout.JAVA_SHORT_UNALIGNED, pb)) {
+                    if (Mem.getShortLE(am, pa) != Mem.getShortLE(bm, pb)) {
                         return false;
                     }
                 }
             }
             case 4 -> {
                 for (long i = 0; i < n; i++, pa += sa, pb += sb) {
-                    if (am.get(ValueLayout.JAVA_INT_UNALIGNED, pa) != bm.get(ValueLayout.JAVA_INT_UNALIGNED, pb)) {
+                    if (Mem.getIntLE(am, pa) != Mem.getIntLE(bm, pb)) {
                         return false;
                     }
                 }
             }
             case 8 -> {
                 for (long i = 0; i < n; i++, pa += sa, pb += sb) {
-                    if (am.get(ValueLayout.JAVA_LONG_UNALIGNED, pa) != bm.get(ValueLayout.JAVA_LONG_UNALIGNED, pb)) {
+                    if (Mem.getLongLE(am, pa) != Mem.getLongLE(bm, pb)) {
                         return false;
                     }
                 }
@@ -205,13 +269,17 @@ public final class Compare {
         boolean direct = s != null && (s.isInteger() && !(s.kind() == Scalar.Kind.UNSIGNED && s.size() == 8)
                 || s.kind() == Scalar.Kind.BOOL);
         long valueOffset = parsed == null || parsed.single() == null ? 0 : parsed.single().offset();
+        if (direct && l.suboffsets() == null) {
+            return hashRuns(h, m, l.offset() + valueOffset, s,
+                    Copier.Merged.of(l.shape(), l.strides(), l.strides(), l.itemsize()));
+        }
         do {
             long p = l.address(idx);
             int ih;
             if (parsed == null) {
                 ih = 0;
                 for (int k = 0; k < l.itemsize(); k++) {
-                    ih = 31 * ih + (m.get(ValueLayout.JAVA_BYTE, p + k) & 0xff);
+                    ih = 31 * ih + (Mem.getByte(m, p + k) & 0xff);
                 }
             } else if (direct) {
                 ih = Long.hashCode(s.getLong(m, p + valueOffset));
@@ -221,5 +289,35 @@ public final class Compare {
             h = fold(h, ih);
         } while (Odometer.next(idx, l.shape()));
         return h;
+    }
+
+    /** {@link #hash} of integer items along merged runs, in C order. */
+    private static int hashRuns(int h, MemorySegment mem, long p, Scalar s, Copier.Merged m) {
+        int nd = m.shape().length;
+        if (nd == 0) {
+            return fold(h, Long.hashCode(s.getLong(mem, p)));
+        }
+        long inner = m.shape()[nd - 1];
+        long st = m.a()[nd - 1];
+        long[] idx = new long[nd];
+        while (true) {
+            long x = p;
+            for (long k = 0; k < inner; k++, x += st) {
+                h = 31 * h + Long.hashCode(s.getLong(mem, x));
+            }
+            int d = nd - 2;
+            for (; d >= 0; d--) {
+                idx[d]++;
+                p += m.a()[d];
+                if (idx[d] < m.shape()[d]) {
+                    break;
+                }
+                p -= m.a()[d] * m.shape()[d];
+                idx[d] = 0;
+            }
+            if (d < 0) {
+                return h;
+            }
+        }
     }
 }

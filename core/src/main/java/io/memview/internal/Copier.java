@@ -1,8 +1,9 @@
 package io.memview.internal;
 
+import io.memview.internal.format.Mem;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
  * The one copy routine: copies the items of one layout into another of the same shape and item size, in any
@@ -97,22 +98,22 @@ public final class Copier {
         switch (isz) {
             case 1 -> {
                 for (long i = 0; i < n; i++, sp += ss, dp += ds) {
-                    dm.set(ValueLayout.JAVA_BYTE, dp, sm.get(ValueLayout.JAVA_BYTE, sp));
+                    Mem.setByte(dm, dp, Mem.getByte(sm, sp));
                 }
             }
             case 2 -> {
                 for (long i = 0; i < n; i++, sp += ss, dp += ds) {
-                    dm.set(ValueLayout.JAVA_SHORT_UNALIGNED, dp, sm.get(ValueLayout.JAVA_SHORT_UNALIGNED, sp));
+                    Mem.setShortLE(dm, dp, Mem.getShortLE(sm, sp));
                 }
             }
             case 4 -> {
                 for (long i = 0; i < n; i++, sp += ss, dp += ds) {
-                    dm.set(ValueLayout.JAVA_INT_UNALIGNED, dp, sm.get(ValueLayout.JAVA_INT_UNALIGNED, sp));
+                    Mem.setIntLE(dm, dp, Mem.getIntLE(sm, sp));
                 }
             }
             case 8 -> {
                 for (long i = 0; i < n; i++, sp += ss, dp += ds) {
-                    dm.set(ValueLayout.JAVA_LONG_UNALIGNED, dp, sm.get(ValueLayout.JAVA_LONG_UNALIGNED, sp));
+                    Mem.setLongLE(dm, dp, Mem.getLongLE(sm, sp));
                 }
             }
             default -> {

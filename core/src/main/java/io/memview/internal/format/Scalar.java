@@ -3,7 +3,6 @@ package io.memview.internal.format;
 import io.memview.Bytes;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
 /**
@@ -15,132 +14,132 @@ import java.nio.ByteOrder;
  */
 public enum Scalar {
     CHAR(1, Kind.CHAR) {
-        @Override public long getLong(MemorySegment m, long off) { return m.get(ValueLayout.JAVA_BYTE, off) & 0xffL; }
-        @Override public void setLong(MemorySegment m, long off, long v) { m.set(ValueLayout.JAVA_BYTE, off, (byte) v); }
-        @Override public Object get(MemorySegment m, long off) { return Bytes.ofByte(m.get(ValueLayout.JAVA_BYTE, off)); }
-        @Override public long getLongAt(MemorySegment m, long k) { return m.get(ValueLayout.JAVA_BYTE, k) & 0xffL; }
-        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(ValueLayout.JAVA_BYTE, k, (byte) v); }
+        @Override public long getLong(MemorySegment m, long off) { return Mem.getByte(m, off) & 0xffL; }
+        @Override public void setLong(MemorySegment m, long off, long v) { Mem.setByte(m, off, (byte) v); }
+        @Override public Object get(MemorySegment m, long off) { return Bytes.ofByte(Mem.getByte(m, off)); }
+        @Override public long getLongAt(MemorySegment m, long k) { return Mem.getByte(m, k) & 0xffL; }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setByte(m, k, (byte) v); }
     },
     BOOL(1, Kind.BOOL) {
-        @Override public long getLong(MemorySegment m, long off) { return m.get(ValueLayout.JAVA_BYTE, off) != 0 ? 1 : 0; }
-        @Override public void setLong(MemorySegment m, long off, long v) { m.set(ValueLayout.JAVA_BYTE, off, (byte) v); }
-        @Override public Object get(MemorySegment m, long off) { return m.get(ValueLayout.JAVA_BYTE, off) != 0; }
-        @Override public long getLongAt(MemorySegment m, long k) { return m.get(ValueLayout.JAVA_BYTE, k) != 0 ? 1 : 0; }
-        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(ValueLayout.JAVA_BYTE, k, (byte) v); }
+        @Override public long getLong(MemorySegment m, long off) { return Mem.getByte(m, off) != 0 ? 1 : 0; }
+        @Override public void setLong(MemorySegment m, long off, long v) { Mem.setByte(m, off, (byte) v); }
+        @Override public Object get(MemorySegment m, long off) { return Mem.getByte(m, off) != 0; }
+        @Override public long getLongAt(MemorySegment m, long k) { return Mem.getByte(m, k) != 0 ? 1 : 0; }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setByte(m, k, (byte) v); }
     },
     I8(1, Kind.SIGNED) {
-        @Override public long getLong(MemorySegment m, long off) { return m.get(ValueLayout.JAVA_BYTE, off); }
-        @Override public void setLong(MemorySegment m, long off, long v) { m.set(ValueLayout.JAVA_BYTE, off, (byte) v); }
-        @Override public long getLongAt(MemorySegment m, long k) { return m.get(ValueLayout.JAVA_BYTE, k); }
-        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(ValueLayout.JAVA_BYTE, k, (byte) v); }
+        @Override public long getLong(MemorySegment m, long off) { return Mem.getByte(m, off); }
+        @Override public void setLong(MemorySegment m, long off, long v) { Mem.setByte(m, off, (byte) v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return Mem.getByte(m, k); }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setByte(m, k, (byte) v); }
     },
     U8(1, Kind.UNSIGNED) {
-        @Override public long getLong(MemorySegment m, long off) { return m.get(ValueLayout.JAVA_BYTE, off) & 0xffL; }
-        @Override public void setLong(MemorySegment m, long off, long v) { m.set(ValueLayout.JAVA_BYTE, off, (byte) v); }
-        @Override public long getLongAt(MemorySegment m, long k) { return m.get(ValueLayout.JAVA_BYTE, k) & 0xffL; }
-        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(ValueLayout.JAVA_BYTE, k, (byte) v); }
+        @Override public long getLong(MemorySegment m, long off) { return Mem.getByte(m, off) & 0xffL; }
+        @Override public void setLong(MemorySegment m, long off, long v) { Mem.setByte(m, off, (byte) v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return Mem.getByte(m, k) & 0xffL; }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setByte(m, k, (byte) v); }
     },
     I16_LE(2, Kind.SIGNED) {
-        @Override public long getLong(MemorySegment m, long off) { return m.get(L.S_LE, off); }
-        @Override public void setLong(MemorySegment m, long off, long v) { m.set(L.S_LE, off, (short) v); }
-        @Override public long getLongAt(MemorySegment m, long k) { return m.get(L.S_LE, k * 2L); }
-        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(L.S_LE, k * 2L, (short) v); }
+        @Override public long getLong(MemorySegment m, long off) { return Mem.getShortLE(m, off); }
+        @Override public void setLong(MemorySegment m, long off, long v) { Mem.setShortLE(m, off, (short) v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return Mem.getShortLE(m, k * 2L); }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setShortLE(m, k * 2L, (short) v); }
     },
     I16_BE(2, Kind.SIGNED) {
-        @Override public long getLong(MemorySegment m, long off) { return m.get(L.S_BE, off); }
-        @Override public void setLong(MemorySegment m, long off, long v) { m.set(L.S_BE, off, (short) v); }
-        @Override public long getLongAt(MemorySegment m, long k) { return m.get(L.S_BE, k * 2L); }
-        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(L.S_BE, k * 2L, (short) v); }
+        @Override public long getLong(MemorySegment m, long off) { return Mem.getShortBE(m, off); }
+        @Override public void setLong(MemorySegment m, long off, long v) { Mem.setShortBE(m, off, (short) v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return Mem.getShortBE(m, k * 2L); }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setShortBE(m, k * 2L, (short) v); }
     },
     U16_LE(2, Kind.UNSIGNED) {
-        @Override public long getLong(MemorySegment m, long off) { return m.get(L.S_LE, off) & 0xffffL; }
-        @Override public void setLong(MemorySegment m, long off, long v) { m.set(L.S_LE, off, (short) v); }
-        @Override public long getLongAt(MemorySegment m, long k) { return m.get(L.S_LE, k * 2L) & 0xffffL; }
-        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(L.S_LE, k * 2L, (short) v); }
+        @Override public long getLong(MemorySegment m, long off) { return Mem.getShortLE(m, off) & 0xffffL; }
+        @Override public void setLong(MemorySegment m, long off, long v) { Mem.setShortLE(m, off, (short) v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return Mem.getShortLE(m, k * 2L) & 0xffffL; }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setShortLE(m, k * 2L, (short) v); }
     },
     U16_BE(2, Kind.UNSIGNED) {
-        @Override public long getLong(MemorySegment m, long off) { return m.get(L.S_BE, off) & 0xffffL; }
-        @Override public void setLong(MemorySegment m, long off, long v) { m.set(L.S_BE, off, (short) v); }
-        @Override public long getLongAt(MemorySegment m, long k) { return m.get(L.S_BE, k * 2L) & 0xffffL; }
-        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(L.S_BE, k * 2L, (short) v); }
+        @Override public long getLong(MemorySegment m, long off) { return Mem.getShortBE(m, off) & 0xffffL; }
+        @Override public void setLong(MemorySegment m, long off, long v) { Mem.setShortBE(m, off, (short) v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return Mem.getShortBE(m, k * 2L) & 0xffffL; }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setShortBE(m, k * 2L, (short) v); }
     },
     I32_LE(4, Kind.SIGNED) {
-        @Override public long getLong(MemorySegment m, long off) { return m.get(L.I_LE, off); }
-        @Override public void setLong(MemorySegment m, long off, long v) { m.set(L.I_LE, off, (int) v); }
-        @Override public long getLongAt(MemorySegment m, long k) { return m.get(L.I_LE, k * 4L); }
-        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(L.I_LE, k * 4L, (int) v); }
+        @Override public long getLong(MemorySegment m, long off) { return Mem.getIntLE(m, off); }
+        @Override public void setLong(MemorySegment m, long off, long v) { Mem.setIntLE(m, off, (int) v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return Mem.getIntLE(m, k * 4L); }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setIntLE(m, k * 4L, (int) v); }
     },
     I32_BE(4, Kind.SIGNED) {
-        @Override public long getLong(MemorySegment m, long off) { return m.get(L.I_BE, off); }
-        @Override public void setLong(MemorySegment m, long off, long v) { m.set(L.I_BE, off, (int) v); }
-        @Override public long getLongAt(MemorySegment m, long k) { return m.get(L.I_BE, k * 4L); }
-        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(L.I_BE, k * 4L, (int) v); }
+        @Override public long getLong(MemorySegment m, long off) { return Mem.getIntBE(m, off); }
+        @Override public void setLong(MemorySegment m, long off, long v) { Mem.setIntBE(m, off, (int) v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return Mem.getIntBE(m, k * 4L); }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setIntBE(m, k * 4L, (int) v); }
     },
     U32_LE(4, Kind.UNSIGNED) {
-        @Override public long getLong(MemorySegment m, long off) { return m.get(L.I_LE, off) & 0xffffffffL; }
-        @Override public void setLong(MemorySegment m, long off, long v) { m.set(L.I_LE, off, (int) v); }
-        @Override public long getLongAt(MemorySegment m, long k) { return m.get(L.I_LE, k * 4L) & 0xffffffffL; }
-        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(L.I_LE, k * 4L, (int) v); }
+        @Override public long getLong(MemorySegment m, long off) { return Mem.getIntLE(m, off) & 0xffffffffL; }
+        @Override public void setLong(MemorySegment m, long off, long v) { Mem.setIntLE(m, off, (int) v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return Mem.getIntLE(m, k * 4L) & 0xffffffffL; }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setIntLE(m, k * 4L, (int) v); }
     },
     U32_BE(4, Kind.UNSIGNED) {
-        @Override public long getLong(MemorySegment m, long off) { return m.get(L.I_BE, off) & 0xffffffffL; }
-        @Override public void setLong(MemorySegment m, long off, long v) { m.set(L.I_BE, off, (int) v); }
-        @Override public long getLongAt(MemorySegment m, long k) { return m.get(L.I_BE, k * 4L) & 0xffffffffL; }
-        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(L.I_BE, k * 4L, (int) v); }
+        @Override public long getLong(MemorySegment m, long off) { return Mem.getIntBE(m, off) & 0xffffffffL; }
+        @Override public void setLong(MemorySegment m, long off, long v) { Mem.setIntBE(m, off, (int) v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return Mem.getIntBE(m, k * 4L) & 0xffffffffL; }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setIntBE(m, k * 4L, (int) v); }
     },
     I64_LE(8, Kind.SIGNED) {
-        @Override public long getLong(MemorySegment m, long off) { return m.get(L.J_LE, off); }
-        @Override public void setLong(MemorySegment m, long off, long v) { m.set(L.J_LE, off, v); }
-        @Override public long getLongAt(MemorySegment m, long k) { return m.get(L.J_LE, k * 8L); }
-        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(L.J_LE, k * 8L, v); }
+        @Override public long getLong(MemorySegment m, long off) { return Mem.getLongLE(m, off); }
+        @Override public void setLong(MemorySegment m, long off, long v) { Mem.setLongLE(m, off, v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return Mem.getLongLE(m, k * 8L); }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setLongLE(m, k * 8L, v); }
     },
     I64_BE(8, Kind.SIGNED) {
-        @Override public long getLong(MemorySegment m, long off) { return m.get(L.J_BE, off); }
-        @Override public void setLong(MemorySegment m, long off, long v) { m.set(L.J_BE, off, v); }
-        @Override public long getLongAt(MemorySegment m, long k) { return m.get(L.J_BE, k * 8L); }
-        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(L.J_BE, k * 8L, v); }
+        @Override public long getLong(MemorySegment m, long off) { return Mem.getLongBE(m, off); }
+        @Override public void setLong(MemorySegment m, long off, long v) { Mem.setLongBE(m, off, v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return Mem.getLongBE(m, k * 8L); }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setLongBE(m, k * 8L, v); }
     },
     U64_LE(8, Kind.UNSIGNED) {
-        @Override public long getLong(MemorySegment m, long off) { return m.get(L.J_LE, off); }
-        @Override public void setLong(MemorySegment m, long off, long v) { m.set(L.J_LE, off, v); }
-        @Override public long getLongAt(MemorySegment m, long k) { return m.get(L.J_LE, k * 8L); }
-        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(L.J_LE, k * 8L, v); }
+        @Override public long getLong(MemorySegment m, long off) { return Mem.getLongLE(m, off); }
+        @Override public void setLong(MemorySegment m, long off, long v) { Mem.setLongLE(m, off, v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return Mem.getLongLE(m, k * 8L); }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setLongLE(m, k * 8L, v); }
     },
     U64_BE(8, Kind.UNSIGNED) {
-        @Override public long getLong(MemorySegment m, long off) { return m.get(L.J_BE, off); }
-        @Override public void setLong(MemorySegment m, long off, long v) { m.set(L.J_BE, off, v); }
-        @Override public long getLongAt(MemorySegment m, long k) { return m.get(L.J_BE, k * 8L); }
-        @Override public void setLongAt(MemorySegment m, long k, long v) { m.set(L.J_BE, k * 8L, v); }
+        @Override public long getLong(MemorySegment m, long off) { return Mem.getLongBE(m, off); }
+        @Override public void setLong(MemorySegment m, long off, long v) { Mem.setLongBE(m, off, v); }
+        @Override public long getLongAt(MemorySegment m, long k) { return Mem.getLongBE(m, k * 8L); }
+        @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setLongBE(m, k * 8L, v); }
     },
     F16_LE(2, Kind.FLOAT) {
-        @Override public double getDouble(MemorySegment m, long off) { return Half.toDouble(m.get(L.S_LE, off)); }
-        @Override public void setDouble(MemorySegment m, long off, double v) { m.set(L.S_LE, off, (short) Half.fromDouble(v)); }
-        @Override public double getDoubleAt(MemorySegment m, long k) { return Half.toDouble(m.get(L.S_LE, k * 2L)); }
+        @Override public double getDouble(MemorySegment m, long off) { return Half.toDouble(Mem.getShortLE(m, off)); }
+        @Override public void setDouble(MemorySegment m, long off, double v) { Mem.setShortLE(m, off, (short) Half.fromDouble(v)); }
+        @Override public double getDoubleAt(MemorySegment m, long k) { return Half.toDouble(Mem.getShortLE(m, k * 2L)); }
     },
     F16_BE(2, Kind.FLOAT) {
-        @Override public double getDouble(MemorySegment m, long off) { return Half.toDouble(m.get(L.S_BE, off)); }
-        @Override public void setDouble(MemorySegment m, long off, double v) { m.set(L.S_BE, off, (short) Half.fromDouble(v)); }
-        @Override public double getDoubleAt(MemorySegment m, long k) { return Half.toDouble(m.get(L.S_BE, k * 2L)); }
+        @Override public double getDouble(MemorySegment m, long off) { return Half.toDouble(Mem.getShortBE(m, off)); }
+        @Override public void setDouble(MemorySegment m, long off, double v) { Mem.setShortBE(m, off, (short) Half.fromDouble(v)); }
+        @Override public double getDoubleAt(MemorySegment m, long k) { return Half.toDouble(Mem.getShortBE(m, k * 2L)); }
     },
     F32_LE(4, Kind.FLOAT) {
-        @Override public double getDouble(MemorySegment m, long off) { return m.get(L.F_LE, off); }
-        @Override public void setDouble(MemorySegment m, long off, double v) { m.set(L.F_LE, off, (float) v); }
-        @Override public double getDoubleAt(MemorySegment m, long k) { return m.get(L.F_LE, k * 4L); }
+        @Override public double getDouble(MemorySegment m, long off) { return Mem.getFloatLE(m, off); }
+        @Override public void setDouble(MemorySegment m, long off, double v) { Mem.setFloatLE(m, off, (float) v); }
+        @Override public double getDoubleAt(MemorySegment m, long k) { return Mem.getFloatLE(m, k * 4L); }
     },
     F32_BE(4, Kind.FLOAT) {
-        @Override public double getDouble(MemorySegment m, long off) { return m.get(L.F_BE, off); }
-        @Override public void setDouble(MemorySegment m, long off, double v) { m.set(L.F_BE, off, (float) v); }
-        @Override public double getDoubleAt(MemorySegment m, long k) { return m.get(L.F_BE, k * 4L); }
+        @Override public double getDouble(MemorySegment m, long off) { return Mem.getFloatBE(m, off); }
+        @Override public void setDouble(MemorySegment m, long off, double v) { Mem.setFloatBE(m, off, (float) v); }
+        @Override public double getDoubleAt(MemorySegment m, long k) { return Mem.getFloatBE(m, k * 4L); }
     },
     F64_LE(8, Kind.FLOAT) {
-        @Override public double getDouble(MemorySegment m, long off) { return m.get(L.D_LE, off); }
-        @Override public void setDouble(MemorySegment m, long off, double v) { m.set(L.D_LE, off, v); }
-        @Override public double getDoubleAt(MemorySegment m, long k) { return m.get(L.D_LE, k * 8L); }
+        @Override public double getDouble(MemorySegment m, long off) { return Mem.getDoubleLE(m, off); }
+        @Override public void setDouble(MemorySegment m, long off, double v) { Mem.setDoubleLE(m, off, v); }
+        @Override public double getDoubleAt(MemorySegment m, long k) { return Mem.getDoubleLE(m, k * 8L); }
     },
     F64_BE(8, Kind.FLOAT) {
-        @Override public double getDouble(MemorySegment m, long off) { return m.get(L.D_BE, off); }
-        @Override public void setDouble(MemorySegment m, long off, double v) { m.set(L.D_BE, off, v); }
-        @Override public double getDoubleAt(MemorySegment m, long k) { return m.get(L.D_BE, k * 8L); }
+        @Override public double getDouble(MemorySegment m, long off) { return Mem.getDoubleBE(m, off); }
+        @Override public void setDouble(MemorySegment m, long off, double v) { Mem.setDoubleBE(m, off, v); }
+        @Override public double getDoubleAt(MemorySegment m, long k) { return Mem.getDoubleBE(m, k * 8L); }
     };
 
     /** What a scalar holds; decides how values convert. */
@@ -252,19 +251,5 @@ public enum Scalar {
             case 8 -> le ? F64_LE : F64_BE;
             default -> throw new IllegalArgumentException("no " + size + "-byte floating scalar");
         };
-    }
-
-    /** Constant layouts; a holder class so that enum initialisation order does not matter. */
-    private static final class L {
-        static final ValueLayout.OfShort S_LE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-        static final ValueLayout.OfShort S_BE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-        static final ValueLayout.OfInt I_LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-        static final ValueLayout.OfInt I_BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-        static final ValueLayout.OfLong J_LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-        static final ValueLayout.OfLong J_BE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-        static final ValueLayout.OfFloat F_LE = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-        static final ValueLayout.OfFloat F_BE = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-        static final ValueLayout.OfDouble D_LE = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-        static final ValueLayout.OfDouble D_BE = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     }
 }

@@ -1,0 +1,214 @@
+"""Hand-written analysis for docs/PERFORMANCE.md, keyed by JMH benchmark name (see bench/report.py).
+
+Written from profiles of this code (JMH, -XX:+PrintCompilation, CompileCommand=PrintInlining, allocation counts by
+reading the paths); the numbers they cite are in the tables of the same report.
+"""
+
+_VIEW = (
+    "The raw baseline makes one segment object (`MemorySegment.ofArray`/`ofBuffer`/`asSlice`, 5–40 ns). A view is "
+    "more: `MemoryView.of` finds the exporter (a type switch), builds the `Buffer` (the one bounds check, which every "
+    "later access relies on), reduces it to the request, makes the managed buffer, resolves the item format (a cache "
+    "lookup), clones shape and strides, computes C/F contiguity and the fast-path mode, and slices the dense segment "
+    "that 1-D loops use: six to nine small allocations. A slice or cast skips the export but still clones the layout "
+    "and recomputes flags. This is inherent in a descriptor that carries an N-d layout, and cheap in absolute terms: "
+    "every row is far below CPython's and NumPy's own view creation (×CPy and ×NumPy columns). What would narrow the "
+    "gap: computing contiguity and the dense segment lazily (on first item access), and letting the adapters over "
+    "Java memory (`byte[]`, segments, buffers) skip building and reducing a `Buffer`, whose bounds are right by "
+    "construction. Not done here: every view creation path would change, in the file every other branch edits."
+)
+
+EXPLAIN = {
+    '_engine': (
+        "Changes made while measuring (each a `Perf:` commit with before/after numbers):\n\n"
+        "- **Segment accesses that survive profile pollution** (`io.memview.internal.format.Mem`). At a call site "
+        "that has seen heap, native and mapped segments, C2 stops inlining `MemorySegment`'s internals "
+        "(`unsafeGetBase`, `unsafeGetOffset`, `maxAlignMask` become megamorphic virtual calls; `PrintInlining` says "
+        "so) and one access costs ~40 ns: a hand-written loop summing 1 Mi ints took 46 ms instead of 0.5 ms. `Mem` "
+        "tests the class first (native and mapped with one `isInstance` against the native implementation class; "
+        "`byte[]` segments with an exact class compare) so that each branch compiles to a plain load whatever the "
+        "profile, with the layout a constant of each method (a layout passed as a parameter is fatal once the method "
+        "is compiled too big to inline: `already compiled into a big method`). Scalar codecs, the strided copy rows, "
+        "comparison rows and hex use it. Polluted `getLong` loop: 87 ms → 15 ms.\n"
+        "- **hex four bytes at a time** (SWAR in a long instead of a table lookup per byte).\n"
+        "- **equals and hashCode on primitive values along merged runs** instead of boxing every item and walking an "
+        "odometer: cross-format `equals` 121 ms → 6.6 ms, `'d'` equals 79 ms → 7 ms, hashCode 68 ms → 10 ms.\n"
+        "- **count/index/get/set(Long) without boxing** on the primitive fast paths (count 27 ms → 2 ms, index 328 ms "
+        "→ 3 ms, `get(i)` as Object 2.8 ms → 0.45 ms), and `writeTo` gives native memory to the channel in one "
+        "`ByteBuffer` (4.6 µs → 1.3 µs for 4 MiB).\n"
+        "- Found on the way: `writeTo` of a view over `long[]`/`int[]`/`double[]` threw "
+        "`UnsupportedOperationException` (a heap segment over a non-byte array has no `ByteBuffer`); fixed.\n\n"
+        "The before/after numbers were taken on the same busy machine (load average 7–18 on 2 cores) and carry "
+        "its noise; the factors are far larger than the noise."
+    ),
+    'ViewCreationBench.ofByteArray': _VIEW,
+    'ViewCreationBench.ofIntArray': _VIEW,
+    'ViewCreationBench.ofByteBuffer': _VIEW,
+    'ViewCreationBench.ofBytes': _VIEW,
+    'ViewCreationBench.ofNativeSegment': _VIEW,
+    'ViewCreationBench.slice': _VIEW,
+    'ViewCreationBench.cast': _VIEW,
+    'ViewCreationBench.castShape': _VIEW,
+    'ViewCreationBench.transpose': _VIEW,
+    'ViewCreationBench.selectSlices': _VIEW,
+    'ViewCreationBench.select': (
+        "Everything said for view creation, plus parsing the subscript string on every call (tokens, `Slice` "
+        "objects, an `Object[]` of keys): about three times `select(Slice, Slice)`. What would close most of it: a "
+        "small cache from subscript string to parsed keys (strings are immutable), so a loop that selects with the "
+        "same text parses it once."
+    ),
+    'MapBench.open1GiB': (
+        "Mapping and unmapping dominate, and the raw baseline pays the same: both map into a shared `Arena`, and "
+        "closing a shared arena performs a thread-local handshake with every Java thread before the unmap (so that "
+        "no thread can still be reading the memory). CPython calls `munmap` directly, with no such guarantee (a "
+        "buffer exported from the mmap keeps it open instead). memview keeps the shared arena: a view may be used "
+        "from any thread, and access after release must throw, never crash (principle 3). A confined arena would "
+        "close without the handshake but tie every view to the mapping thread. NumPy's `np.load(mmap_mode='r')` "
+        "also parses the header, which the real `.npy` reader (not on this branch) will too."
+    ),
+    'ItemAccessBench.setLong1d': (
+        "Every store checks the value against the format's range (`memoryview: invalid value for format 'i'`), as "
+        "CPython does; the raw loop stores without checking. The check is two compares on a loop-invariant range, but "
+        "it keeps the loop from vectorizing. Closing it would mean a bulk `fill`/`setAll` API that checks a "
+        "range once, not a change to `setLong`."
+    ),
+    'ItemAccessBench.setObject1d': (
+        "`set(i, Object)` with a `Long` now takes the `setLong` path, but the box escapes on the general path "
+        "(`set(long[], Object)`), so escape analysis cannot remove the `Long.valueOf` allocation the caller makes "
+        "(values 0–1023 are mostly outside the `Long` cache); the raw loop's box never escapes and disappears. "
+        "What would close it: nothing in the library beyond the primitive accessor, which is the answer for loops "
+        "(`setLong` row)."
+    ),
+    'ItemAccessBench.getLongStrided': (
+        "A strided view reads through the codec at `valueBase + k * stride` over the whole segment, with Python's "
+        "negative-index adjustment and an index check per item; the raw loop has only the segment's own check. The "
+        "spread of this row on a busy machine is large; in quieter runs it is within the target."
+    ),
+    'ExportBench.toBytesC': (
+        "`toBytes` must return a new `byte[]`: allocating 4 MiB (a humongous object for G1 with a 2 GiB heap, "
+        "zeroed) costs more than the copy, for memview and for the raw `MemorySegment.toArray` alike (compare "
+        "`segmentToArray` with `segmentCopy` in the bandwidth table). Against `MemorySegment.copy` into existing "
+        "memory, any API that returns a fresh array loses. What closes it for callers: `copyTo(view)`, "
+        "`asSegment()` (zero-copy when C-contiguous) or `writeTo(channel)`, which reach copy bandwidth. Ahead of "
+        "CPython and NumPy depends on their allocators handing back recycled pages (glibc `malloc` reuses freed "
+        "memory between `timeit` calls; the JVM zeroes each new array)."
+    ),
+    'ExportBench.toBytesA': (
+        "Same as `toBytes()` C-contiguous: one `MemorySegment.copy` into a new array whose allocation and zeroing "
+        "cost as much as the copy."
+    ),
+    'ExportBench.toBytesStrided': (
+        "A gather of 4-byte items with stride 8 through the strided copy rows: one load and one store per item. "
+        "NumPy's strided copy is a C loop specialised per item size (and unrolled); the JIT compiles our row loop to "
+        "the same shape, but the fresh result array (allocation and zeroing, as for `toBytes()`) costs the same again."
+    ),
+    'ExportBench.hex': (
+        "hex writes two bytes per input byte, and a Java `String` cannot be built over an existing array: the "
+        "`byte[]` is copied once more into the string, so 1 MiB of input means 2 MiB written, 2 MiB allocated and "
+        "zeroed twice, and 2 MiB copied — at best a third of copy bandwidth. The SWAR kernel (4 bytes per step) is "
+        "faster than the per-byte table of the raw baseline; going further needs the Vector API (incubating, needs a "
+        "flag) or a JDK string factory that adopts a byte array."
+    ),
+    'ExportBench.toList': (
+        "Allocation-bound: 1 Mi `Long` objects (values 0–999, mostly outside the `Long` cache) and the arrays behind "
+        "the lists, all live until the end, so young collections copy them. CPython's `tolist` allocates an int "
+        "object per item too but frees nothing until the list dies; on a 2-core machine shared with other builds the "
+        "JVM's GC threads compete for the same cores. Nothing in the library would close it short of not boxing: "
+        "`longs()`, `getLong` loops, or `toBytes` are the fast ways out."
+    ),
+    'ExportBench.toList2d': (
+        "As `toList()` 1-D, with 1024 row lists in addition."
+    ),
+    'CompareBench.equalsSameFormat': (
+        "One `MemorySegment.mismatch` over both views, the same call as the raw baseline: the difference is noise "
+        "on this machine (see the spread)."
+    ),
+    'CompareBench.equalsCrossFormat': (
+        "Items are read through two codecs (`'i'` and `'q'`) and compared as longs in a loop with an early exit, "
+        "which C2 does not vectorize; the raw loop is the same shape but with two direct loads. The remaining "
+        "factor is the class tests of `Mem` per load (two per item). What would close it: comparing blocks of items "
+        "into a flag without an early exit per item (vectorizable), checking the flag per block."
+    ),
+    'CompareBench.equalsDouble': (
+        "Python `==` on doubles (NaN unequal, -0.0 == 0.0) forbids a byte compare, so items are compared as "
+        "doubles one by one with an early exit, which does not vectorize. What would close it: a byte "
+        "`mismatch` first (equal bytes mean equal values unless a NaN is present, which a second, vectorizable "
+        "pass can rule out), then value comparison only from the first differing byte on."
+    ),
+    'CompareBench.equalsStrided': (
+        "Strided rows are compared item by item (4-byte loads at stride 8, native against heap memory); the raw "
+        "loop is the same. The extra cost is `Mem`'s class test per load on two different kinds of memory."
+    ),
+    'CompareBench.hashCodeView': (
+        "The hash is over item values (so that equal views of different formats hash alike), a serial "
+        "`31 * h + v` chain per item. CPython hashes only read-only `'B'`, `'b'` and `'c'` views, over their raw "
+        "bytes with SipHash, word by word. A four-items-per-step version of the chain (same value) was tried and "
+        "measured no faster on this machine, so it was not kept; the loop is bound by the per-item codec call."
+    ),
+    'CompareBench.count': (
+        "The loop calls `getLong(i)` per item: Python's index normalisation and a range check per call (hoisted "
+        "only partly), against the raw loop's plain reads. NumPy's `count_nonzero(a == x)` is a vectorized C loop "
+        "over a temporary boolean array. What would close it: counting directly over the dense segment (one "
+        "check for the whole range) with a vectorizable compare-and-add loop."
+    ),
+    'CompareBench.index': (
+        "As `count`: `getLong(i)` per item with its checks, against a plain raw loop; NumPy's `argmax(a == x)` is "
+        "vectorized C."
+    ),
+    'StructBench.pack': (
+        "`Struct.pack` interprets the parsed field list for every call — value count check, a `switch` per run, "
+        "Python's conversions with their type tests, range checks and error order (`Values`), the zero fill of pad "
+        "bytes — where the raw code is three stores of constants known to fit. Closing it needs a codec compiled per "
+        "format (a hidden class generated with the class-file API), which would also speed up record views."
+    ),
+    'StructBench.unpackFrom': (
+        "Interpreting the field list and boxing each value into the tuple; the raw code reads three fields with "
+        "constant layouts into `Arrays.asList`. Same remedy as `pack`."
+    ),
+    'StructBench.iterUnpack': (
+        "One `unpackFrom` per record through the iterator: see `unpackFrom`."
+    ),
+    'StructBench.recordGet': (
+        "A record item is unpacked by `Format.unpack` (the same interpreter as `struct`) into a new tuple per "
+        "`get(i)`; the raw loop reads the first field only. Same remedy as `pack`."
+    ),
+    'StructBench.recordToList': (
+        "As `get(i)` for every record, and all 65536 tuples stay alive, so young collections copy them (the raw "
+        "baseline keeps only small `Arrays.asList` views)."
+    ),
+    'ItemAccessBench.getLong1dPolluted': (
+        "After pollution the codec call (`Scalar.getLongAt`, one enum constant per format) is megamorphic and the "
+        "`Mem` accessors are compiled on their own with every class branch live: one virtual call and one static "
+        "call per item, ~15 ns. Before `Mem`, the segment access inside was itself megamorphic (~80 ns per item). "
+        "The raw polluted loop is only fast when its own helper stays monomorphic or bimorphic; with three segment "
+        "classes it costs ~40 ns per item (measured while building this suite). What would close the rest: a "
+        "switch over the format inside `MemoryView.getLong` instead of the enum's virtual call — rejected for now "
+        "because a switch in the loop body stops C2 vectorizing the monomorphic loop, which is the common case."
+    ),
+    'ItemAccessBench.getObject1dPolluted': (
+        "As the polluted `getLong`, plus the box, which escapes once the call is not inlined."
+    ),
+    'ItemAccessBench.getLong2dPolluted': (
+        "As the polluted `getLong` 1-D."
+    ),
+    'CompareBench.hashCodePolluted': (
+        "The per-item codec call in the hash loop becomes megamorphic (see the polluted `getLong`)."
+    ),
+    'CompareBench.countPolluted': (
+        "Per-item `getLong(i)` with a megamorphic codec call (see the polluted `getLong`)."
+    ),
+    'ExportBench.toBytesStridedPolluted': (
+        "The strided copy rows call `Mem` accessors that, polluted, are compiled on their own: a call per load and "
+        "per store."
+    ),
+    'ExportBench.toBytesCPolluted': (
+        "One `MemorySegment.copy` into a new array, as unpolluted; the difference is noise and the allocation."
+    ),
+    'ExportBench.hexPolluted': (
+        "See `hex()`: bound by writing and copying twice the input size."
+    ),
+    'ViewCreationBench.slicePolluted': _VIEW,
+    'ViewCreationBench.castPolluted': _VIEW,
+    'StructBench.unpackFromPolluted': "See `unpackFrom`; pollution adds megamorphic codec calls per field.",
+    'StructBench.packPolluted': "See `pack`.",
+    'MapBench.open1GiBPolluted': "See the unpolluted row.",
+}

@@ -1,0 +1,188 @@
+package io.memview.bench;
+
+import io.memview.MemoryView;
+import io.memview.struct.Struct;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code struct} and record views over the record {@code '<iid'} (two ints and a double, 16 bytes): {@code pack} and
+ * {@code unpackFrom} of one record (ns), {@code iterUnpack} over {@link #RECORDS} records, a record view
+ * ({@code cast("<iid")}) read item by item and as {@code toList} (µs). Raw: the same fields read and written with
+ * little-endian value layouts, into the same boxed {@code List}s.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 2, jvmArgsAppend = {"-Xmx2g"})
+public class StructBench {
+    static final int RECORDS = 1 << 16;
+    static final String FMT = "<iid";
+    static final ValueLayout.OfInt I = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+    Struct struct;
+    byte[] records;
+    MemorySegment recordSegment;
+    MemoryView recordView;
+    Long a;
+    Long b;
+    Double c;
+    long offset = 16 * 100;
+
+    @Setup(Level.Trial)
+    public void setup() {
+        struct = Struct.of(FMT);
+        records = new byte[RECORDS * 16];
+        recordSegment = MemorySegment.ofArray(records);
+        for (int i = 0; i < RECORDS; i++) {
+            recordSegment.set(I, i * 16L, i);
+            recordSegment.set(I, i * 16L + 4, -i);
+            recordSegment.set(D, i * 16L + 8, i * 0.25);
+        }
+        recordView = MemoryView.of(records).cast(FMT);
+        a = 12345L;
+        b = -7L;
+        c = 2.5;
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    static byte[] rawPack(Object x, Object y, Object z) {
+        byte[] out = new byte[16];
+        MemorySegment s = MemorySegment.ofArray(out);
+        s.set(I, 0, Math.toIntExact((Long) x));
+        s.set(I, 4, Math.toIntExact((Long) y));
+        s.set(D, 8, ((Number) z).doubleValue());
+        return out;
+    }
+
+    static List<Object> rawUnpack(MemorySegment s, long off) {
+        return Arrays.asList((long) s.get(I, off), (long) s.get(I, off + 4), s.get(D, off + 8));
+    }
+
+    static long rawIterSum(MemorySegment s) {
+        long sum = 0;
+        for (long off = 0; off < s.byteSize(); off += 16) {
+            List<Object> t = rawUnpack(s, off);
+            sum += (Long) t.get(0);
+        }
+        return sum;
+    }
+
+    static long iterSum(Struct st, byte[] buf) {
+        long sum = 0;
+        for (Iterator<List<Object>> it = st.iterUnpack(buf); it.hasNext(); ) {
+            sum += ((Number) it.next().get(0)).longValue();
+        }
+        return sum;
+    }
+
+    static long recordSum(MemoryView v) {
+        long n = v.length();
+        long sum = 0;
+        for (long i = 0; i < n; i++) {
+            sum += (Long) ((List<?>) v.get(i)).get(0);
+        }
+        return sum;
+    }
+
+    static Object[] rawRecordList(MemorySegment s) {
+        Object[] out = new Object[(int) (s.byteSize() / 16)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = rawUnpack(s, i * 16L);
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------------ struct
+
+    @Benchmark
+    public byte[] packRaw() {
+        return rawPack(a, b, c);
+    }
+
+    @Benchmark
+    public byte[] pack() {
+        return struct.pack(a, b, c);
+    }
+
+    @Benchmark
+    public List<Object> unpackFromRaw() {
+        return rawUnpack(recordSegment, offset);
+    }
+
+    @Benchmark
+    public List<Object> unpackFrom() {
+        return struct.unpackFrom(records, offset);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public long iterUnpackRaw() {
+        return rawIterSum(recordSegment);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public long iterUnpack() {
+        return iterSum(struct, records);
+    }
+
+    // ------------------------------------------------------------------------------------------- record views
+
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public long recordGet() {
+        return recordSum(recordView);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Object[] recordToListRaw() {
+        return rawRecordList(recordSegment);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Object recordToList() {
+        return recordView.toList();
+    }
+
+    // ---------------------------------------------------------------------------------------------- polluted
+
+    @Benchmark
+    public List<Object> unpackFromPolluted(Pollution p) {
+        return struct.unpackFrom(records, offset);
+    }
+
+    @Benchmark
+    public List<Object> unpackFromRawPolluted(Pollution p) {
+        return rawUnpack(recordSegment, offset);
+    }
+
+    @Benchmark
+    public byte[] packPolluted(Pollution p) {
+        return struct.pack(a, b, c);
+    }
+}
