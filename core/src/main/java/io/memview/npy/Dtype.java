@@ -137,6 +137,9 @@ final class Dtype {
         if (size == 1 && order != '|' && kind != 'S' && kind != 'a' && kind != 'V') {
             order = '|';
         }
+        if (size > 1 && order == '|' && kind != 'S' && kind != 'a' && kind != 'V') {
+            order = nativeOrder(); // NumPy reads '|i2' as '=i2'
+        }
         return new Simple(order, kind == 'a' ? 'S' : kind, size, code);
     }
 
