@@ -317,14 +317,21 @@ class NpyHostileTest {
         Duration budget = shortBudget.multipliedBy(FACTOR_NUM).dividedBy(FACTOR_DEN);
         Tally tally = new Tally();
         AtomicReference<String> current = new AtomicReference<>("none");
+        long[] slowest = {0, -1};
         try {
             assertTimeoutPreemptively(budget.plusSeconds(60), () -> {
                 long deadline = System.nanoTime() + budget.toNanos();
                 for (long k = 0; k < maxCases && (k < 200 || System.nanoTime() < deadline); k++) {
                     long cs = caseSeed(SEED, k);
                     current.set("case " + k + " (case seed " + cs + ")");
+                    long t0 = System.nanoTime();
                     try {
                         body.run(rng(cs), tally, k);
+                        long us = (System.nanoTime() - t0) / 1000;
+                        if (us > slowest[0]) {
+                            slowest[0] = us;
+                            slowest[1] = k;
+                        }
                     } catch (Throwable e) {
                         throw new AssertionError(suite + ": seed " + SEED + ", case " + k + " (case seed " + cs
                                 + "): " + e, e);
@@ -339,7 +346,7 @@ class NpyHostileTest {
                 return a;
             });
             System.out.println("NPY-HOSTILE " + suite + " seed " + SEED + ": " + tally.cases + " cases "
-                    + tally.counts);
+                    + tally.counts + "; slowest case " + slowest[1] + ": " + slowest[0] + " us");
         }
     }
 
@@ -632,7 +639,7 @@ class NpyHostileTest {
     static final class HeaderGen {
         static final String[] GOOD = {"<f8", ">f8", "<f4", ">f4", "<f2", ">f2", "<i8", ">i8", "<i4", ">i4", "<i2",
                 ">i2", "|i1", "<u8", ">u8", "<u4", ">u4", "<u2", ">u2", "|u1", "|b1", "|S1", "|S10", "=i4", "<u1",
-                "|V4", ">b1"};
+                "|V4", ">b1", "|i2", "|f8", "|u4"};
         static final String[] BAD = {"<c16", "<c8", ">M8[ns]", "<m8[s]", "|O", "O", "<U3", "<f16", "<f12", "|V0",
                 "|S0", "<i3", "<i16", ">b2", "", "x", "<", "|", "<f", "f8", "<8f", "<i4 ", " <i4", "<i04",
                 "<i99999999999", "<S-1", "<q", "d", "?", "<f8\\x00", "\\u00e9", "<i4'", "<U0", "<V2147483648",
@@ -751,6 +758,9 @@ class NpyHostileTest {
                 case 8 -> { text = "(".repeat(r.nextInt(1, 200)) + text; valid = false; }
                 case 9 -> { text = text.replace("'", "\"\"\""); valid = false; }
                 default -> { }
+            }
+            if (valid && count > Long.MAX_VALUE / Math.max(1, itemsize)) {
+                valid = false; // the library refuses it: the data size overflows
             }
             long needed = valid ? count * itemsize : -1;
             long given;
