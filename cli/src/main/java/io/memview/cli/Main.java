@@ -65,6 +65,9 @@ public final class Main implements Runnable {
     /** Runs the command with {@code args}, writing to {@code out} and {@code err}; {@return the exit status} */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().version(cl.getCommandSpec().version()); // 'memview inspect -V' prints it too
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
