@@ -99,6 +99,7 @@ class CliFuzzTest {
         files.add(tmp.resolve("missing.npy").toString());
         files.add("");
         files.add("-");
+        files.add("nul\u0000.npy");
         huge = tmp.resolve("huge.bin");
         try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
             f.setLength(5L << 30);

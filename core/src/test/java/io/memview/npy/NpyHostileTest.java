@@ -745,7 +745,7 @@ class NpyHostileTest {
             }
             String text = "{" + String.join(", ", entries) + (r.nextBoolean() ? ", }" : "}");
             // syntax damage
-            int damage = r.nextInt(14);
+            int damage = r.nextInt(24);
             switch (damage) {
                 case 0 -> { text = text.replaceFirst("'", ""); valid = false; }
                 case 1 -> { text = text.substring(0, r.nextInt(text.length())); valid = false; }
