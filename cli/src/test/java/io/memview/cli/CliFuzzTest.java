@@ -313,7 +313,8 @@ class CliFuzzTest {
             for (String line : err.lines().toList()) {
                 assertThat(line).as("stderr of a success").startsWith("memview ").contains(": note: ");
             }
-            boolean printsAlways = List.of("inspect", "convert", "demo").contains(cmd)
+            // (CSV of an empty view is empty, as NumPy's savetxt writes nothing for it)
+            boolean printsAlways = List.of("inspect", "convert", "demo").contains(cmd) && !args.contains("--csv")
                     || args.stream().anyMatch(a -> a.equals("-h") || a.equals("--help") || a.equals("-V")
                     || a.equals("--version"));
             if (printsAlways) {
