@@ -77,6 +77,7 @@ public final class Main implements Runnable {
                 throw new CommandLine.TypeConversionException("not a valid path: " + e.getReason());
             }
         });
+        cl.setExpandAtFiles(false); // '@x' is a value, not an argument file (whose errors escape the handlers)
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
