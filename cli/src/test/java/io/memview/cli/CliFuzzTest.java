@@ -132,7 +132,8 @@ class CliFuzzTest {
     static final String[] SEPS = {" ", ":", "", "--", "\t", "\u00e9"};
     static final String[] ORDERS = {"C", "F", "X", "c", "", "CF"};
     static final String[] JUNK = {"--frobnicate", "-z", "--", "-", "--format", "-S", "extra", "--json", "--csv",
-            "--help", "-h", "-V", "--version", "--offset=", "--shape=3", "-fB", "-s", "\u0000", "%s%n", "*"};
+            "--help", "-h", "-V", "--version", "--offset=", "--shape=3", "-fB", "-s", "\u0000", "%s%n", "*", "@.",
+            "@/nonexistent", "@"};
 
     // ------------------------------------------------------------------------------------------- generators
 
