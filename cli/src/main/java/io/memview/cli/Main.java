@@ -15,7 +15,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 
 /**
  * The {@code memview} command: typed, shaped, sliced views of binary files. Exit status 0 on success, 1 for a
@@ -65,6 +67,17 @@ public final class Main implements Runnable {
     /** Runs the command with {@code args}, writing to {@code out} and {@code err}; {@return the exit status} */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().version(cl.getCommandSpec().version()); // 'memview inspect -V' prints it too
+        }
+        cl.registerConverter(Path.class, text -> {
+            try {
+                return Path.of(text);
+            } catch (InvalidPathException e) {
+                throw new CommandLine.TypeConversionException("not a valid path: " + e.getReason());
+            }
+        });
+        cl.setExpandAtFiles(false); // '@x' is a value, not an argument file (whose errors escape the handlers)
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {

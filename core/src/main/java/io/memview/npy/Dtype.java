@@ -72,7 +72,7 @@ final class Dtype {
             }
             return new Resolved(fmt, (int) size);
         }
-        throw new IllegalArgumentException("descr is not a valid dtype descriptor: " + PyLiteral.repr(descr));
+        throw new IllegalArgumentException("descr is not a valid dtype descriptor: " + PyLiteral.brief(descr));
     }
 
     private record Simple(char order, char kind, int size, char code) {}
@@ -90,7 +90,7 @@ final class Dtype {
             i = 1;
         }
         if (i >= s.length() || !Character.isLetter(s.charAt(i))) {
-            throw new IllegalArgumentException("descr is not a valid dtype descriptor: " + PyLiteral.repr(whole));
+            throw new IllegalArgumentException("descr is not a valid dtype descriptor: " + PyLiteral.brief(whole));
         }
         char kind = s.charAt(i++);
         String digits = s.substring(i);
@@ -98,7 +98,7 @@ final class Dtype {
             if (kind == 'M' || kind == 'm') {
                 throw unsupported(whole, "datetimes and timedeltas have no struct format");
             }
-            throw new IllegalArgumentException("descr is not a valid dtype descriptor: " + PyLiteral.repr(whole));
+            throw new IllegalArgumentException("descr is not a valid dtype descriptor: " + PyLiteral.brief(whole));
         }
         int size = Integer.parseInt(digits);
         char code = switch (kind) {
@@ -137,6 +137,9 @@ final class Dtype {
         if (size == 1 && order != '|' && kind != 'S' && kind != 'a' && kind != 'V') {
             order = '|';
         }
+        if (size > 1 && order == '|' && kind != 'S' && kind != 'a' && kind != 'V') {
+            order = nativeOrder(); // NumPy reads '|i2' as '=i2'
+        }
         return new Simple(order, kind == 'a' ? 'S' : kind, size, code);
     }
 
@@ -148,14 +151,14 @@ final class Dtype {
         long size = 0;
         for (Object f : fields) {
             if (!(f instanceof PyLiteral.Tuple(List<Object> parts)) || parts.size() < 2 || parts.size() > 3) {
-                throw new IllegalArgumentException("descr is not a valid dtype descriptor: " + PyLiteral.repr(whole));
+                throw new IllegalArgumentException("descr is not a valid dtype descriptor: " + PyLiteral.brief(whole));
             }
             Object name = parts.get(0);
             boolean named = name instanceof String
                     || (name instanceof PyLiteral.Tuple(List<Object> tn) && tn.size() == 2
                         && tn.get(1) instanceof String);
             if (!named) {
-                throw new IllegalArgumentException("descr is not a valid dtype descriptor: " + PyLiteral.repr(whole));
+                throw new IllegalArgumentException("descr is not a valid dtype descriptor: " + PyLiteral.brief(whole));
             }
             long count = 1;
             if (parts.size() == 3) {
@@ -199,7 +202,7 @@ final class Dtype {
                     codes.setLength(mark);
                 }
             } else {
-                throw new IllegalArgumentException("descr is not a valid dtype descriptor: " + PyLiteral.repr(whole));
+                throw new IllegalArgumentException("descr is not a valid dtype descriptor: " + PyLiteral.brief(whole));
             }
             size = Math.addExact(size, multiply(fieldSize, count, whole));
             check(codes, whole);
@@ -214,12 +217,12 @@ final class Dtype {
         } else if (shape instanceof BigInteger) {
             dims = List.of(shape);
         } else {
-            throw new IllegalArgumentException("descr is not a valid dtype descriptor: " + PyLiteral.repr(whole));
+            throw new IllegalArgumentException("descr is not a valid dtype descriptor: " + PyLiteral.brief(whole));
         }
         long n = 1;
         for (Object d : dims) {
             if (!(d instanceof BigInteger b) || b.signum() < 0 || b.bitLength() > 31) {
-                throw new IllegalArgumentException("descr is not a valid dtype descriptor: " + PyLiteral.repr(whole));
+                throw new IllegalArgumentException("descr is not a valid dtype descriptor: " + PyLiteral.brief(whole));
             }
             n = multiply(n, b.longValue(), whole);
         }
@@ -245,7 +248,7 @@ final class Dtype {
     }
 
     private static IllegalArgumentException unsupported(Object descr, String why) {
-        String d = descr instanceof String s ? "'" + s + "'" : PyLiteral.repr(descr);
+        String d = descr instanceof String s ? "'" + PyLiteral.shorten(s) + "'" : PyLiteral.brief(descr);
         return new IllegalArgumentException("unsupported dtype " + d + ": " + why);
     }
 

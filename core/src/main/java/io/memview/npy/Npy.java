@@ -218,13 +218,13 @@ public final class Npy {
         }
         if (!d.keySet().equals(KEYS)) {
             throw bad(file, "the header does not contain the correct keys: "
-                    + PyLiteral.repr(d.keySet().stream().map(PyLiteral::repr).sorted().toList())
-                    .replace("\"", "") + " (expected 'descr', 'fortran_order' and 'shape')");
+                    + PyLiteral.shorten(PyLiteral.repr(d.keySet().stream().map(PyLiteral::repr).sorted().toList())
+                    .replace("\"", "")) + " (expected 'descr', 'fortran_order' and 'shape')");
         }
         Object shapeValue = d.get("shape");
         if (!(shapeValue instanceof PyLiteral.Tuple(List<Object> dims))
                 || !dims.stream().allMatch(x -> x instanceof BigInteger)) {
-            throw bad(file, "shape is not valid: " + PyLiteral.repr(shapeValue));
+            throw bad(file, "shape is not valid: " + PyLiteral.brief(shapeValue));
         }
         if (dims.size() > Layouts.MAX_NDIM) {
             throw bad(file, "shape has " + dims.size() + " dimensions; at most " + Layouts.MAX_NDIM + " are allowed");
@@ -233,15 +233,15 @@ public final class Npy {
         for (int k = 0; k < shape.length; k++) {
             BigInteger b = (BigInteger) dims.get(k);
             if (b.signum() < 0) {
-                throw bad(file, "shape is not valid: " + PyLiteral.repr(shapeValue) + " has a negative dimension");
+                throw bad(file, "shape is not valid: " + PyLiteral.brief(shapeValue) + " has a negative dimension");
             }
             if (b.bitLength() > 63) {
-                throw bad(file, "shape " + PyLiteral.repr(shapeValue) + " is too large");
+                throw bad(file, "shape " + PyLiteral.brief(shapeValue) + " is too large");
             }
             shape[k] = b.longValue();
         }
         if (!(d.get("fortran_order") instanceof Boolean fortran)) {
-            throw bad(file, "fortran_order is not a valid bool: " + PyLiteral.repr(d.get("fortran_order")));
+            throw bad(file, "fortran_order is not a valid bool: " + PyLiteral.brief(d.get("fortran_order")));
         }
         Object descr = NpyHeader.freeze(d.get("descr"));
         Dtype.Resolved r;
@@ -252,11 +252,11 @@ public final class Npy {
         }
         long dataLength = dataLength(shape, r.itemsize());
         if (dataLength < 0) {
-            throw bad(file, "shape " + PyLiteral.repr(shapeValue) + " with items of " + r.itemsize()
+            throw bad(file, "shape " + PyLiteral.brief(shapeValue) + " with items of " + r.itemsize()
                     + " bytes overflows a 64-bit size");
         }
         if (dataLength > size - dataOffset) {
-            throw bad(file, "truncated: shape " + PyLiteral.repr(shapeValue) + " of " + r.itemsize()
+            throw bad(file, "truncated: shape " + PyLiteral.brief(shapeValue) + " of " + r.itemsize()
                     + "-byte items needs " + dataLength + " bytes of data but the file has " + (size - dataOffset));
         }
         return new NpyHeader(major, minor, descr, fortran, shape, r.format(), r.itemsize(), dataOffset, dataLength);

@@ -276,6 +276,16 @@ final class PyLiteral {
         return c < 0x20 || c > 0x7e ? String.format("character U+%04X", (int) c) : "'" + c + "'";
     }
 
+    /** {@return {@code repr(v)}, cut to 200 characters and {@code ...} when longer: for error messages} */
+    static String brief(Object v) {
+        return shorten(repr(v));
+    }
+
+    /** {@return {@code text} cut to 200 characters and {@code ...} when longer} */
+    static String shorten(String text) {
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+
     private IllegalArgumentException error(String what) {
         return new IllegalArgumentException(what + " at character " + i);
     }
