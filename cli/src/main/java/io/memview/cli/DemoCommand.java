@@ -11,7 +11,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Prints struct round trips: pack, the bytes, unpack. */
+/** Prints struct round trips: pack, the bytes, unpack, with the values shown as Python shows them. */
 @Command(name = "demo", description = "Print struct round trips: values packed, their bytes, unpacked again.")
 final class DemoCommand implements Callable<Integer> {
     @Spec
@@ -32,7 +32,7 @@ final class DemoCommand implements Callable<Integer> {
         Struct s = Struct.of(format);
         byte[] packed = s.pack(values);
         List<Object> back = s.unpack(packed);
-        out.printf("%-8s size %2d  pack%s -> %s -> %s%n", format, s.size(), List.of(values),
-                Bytes.of(packed), back);
+        out.printf("%-8s size %2d  pack%s -> %s -> %s%n", format, s.size(), Render.repr(List.of(values)),
+                Bytes.of(packed), Render.repr(back));
     }
 }

@@ -45,6 +45,24 @@ class CliTest {
                 .doesNotContain("Exception", "\tat ").contains(fragments);
     }
 
+    // ------------------------------------------------------------------------------------------------ demo
+
+    @Test
+    void demoPrintsWhatCPythonPrintsForTheSameRoundTrips() {
+        // Produced by CPython 3.13 from the same formats and values:
+        //   s = struct.Struct(fmt); p = s.pack(*v); print(f"{fmt:8} size {s.size:2}  pack{v} -> {p} -> {s.unpack(p)}")
+        String cpython = """
+                <iif     size 12  pack(1, -2, 2.5) -> b'\\x01\\x00\\x00\\x00\\xfe\\xff\\xff\\xff\\x00\\x00 @' -> (1, -2, 2.5)
+                >HhQ     size 12  pack(65535, -1, 18446744073709551615) -> b'\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff' -> (65535, -1, 18446744073709551615)
+                @ci      size  8  pack(b'a', 1) -> b'a\\x00\\x00\\x00\\x01\\x00\\x00\\x00' -> (b'a', 1)
+                <e       size  2  pack(65504.0,) -> b'\\xff{' -> (65504.0,)
+                5p3s?    size  9  pack(b'memview', b'ab', True) -> b'\\x04memvab\\x00\\x01' -> (b'memv', b'ab\\x00', True)
+                """;
+        Run r = run("demo");
+        assertThat(r.status()).isZero();
+        assertThat(r.out().replace(System.lineSeparator(), "\n")).isEqualTo(cpython);
+    }
+
     // ------------------------------------------------------------------------------------------------ inspect
 
     @Test
