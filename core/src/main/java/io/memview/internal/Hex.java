@@ -56,7 +56,13 @@ public final class Hex {
         if (n > MAX_BYTES || n * 2 + seps > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("hex() of " + n + " bytes would be longer than a Java string can hold");
         }
-        byte[] out = new byte[(int) (n * 2 + seps)];
+        byte[] out;
+        try {
+            out = new byte[(int) (n * 2 + seps)];
+        } catch (OutOfMemoryError e) {
+            throw new IllegalArgumentException("hex() of " + n + " bytes does not fit in the Java heap ("
+                    + Runtime.getRuntime().maxMemory() + " bytes at most)");
+        }
         if (group == 0) {
             hexRun(m, off, n, out, 0);
         } else if (bytesPerSep < 0) {
@@ -81,7 +87,12 @@ public final class Hex {
                 j += (int) (group * 2);
             }
         }
-        return new String(out, StandardCharsets.ISO_8859_1);
+        try {
+            return new String(out, StandardCharsets.ISO_8859_1);
+        } catch (OutOfMemoryError e) {
+            throw new IllegalArgumentException("hex() of " + n + " bytes does not fit in the Java heap ("
+                    + Runtime.getRuntime().maxMemory() + " bytes at most)");
+        }
     }
 
     private static final ValueLayout.OfShort PAIR = ValueLayout.JAVA_SHORT_UNALIGNED
