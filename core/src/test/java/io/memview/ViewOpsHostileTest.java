@@ -731,9 +731,27 @@ class ViewOpsHostileTest {
         if (m.readonly()) {
             want = ReadOnlyMemoryException.class;
         } else if (idx.length < ndim) {
-            want = IllegalArgumentException.class; // a value that is not a buffer of the sub-view's shape
+            // sub-view assignment: the value must be a buffer of the sub-view's shape and item size
+            want = IllegalArgumentException.class;
+            byte[] src = value instanceof byte[] a ? a : value instanceof Bytes b ? b.toByteArray()
+                    : value instanceof ByteArray ba ? ba.toByteArray() : null;
+            long[] rest = Arrays.copyOfRange(m.shape(), idx.length, ndim);
             if (subviewProblem(m, idx) != null) {
-                want = RuntimeException.class;
+                want = IndexOutOfBoundsException.class;
+            } else if (src != null && m.itemsize() == 1 && Arrays.equals(rest, new long[] {src.length})) {
+                long off = m.offset();
+                for (int d = 0; d < idx.length; d++) {
+                    long n = m.shape()[d];
+                    off += (idx[d] < 0 ? idx[d] + n : idx[d]) * m.strides()[d];
+                }
+                v.set(idx, value);
+                byte[] expect = before.clone();
+                for (int k = 0; k < src.length; k++) {
+                    expect[(int) (off + k * m.strides()[idx.length])] = src[k];
+                }
+                assertThat(m.mem()).as(ctx + " sub-view assignment").isEqualTo(expect);
+                t.count("set sub-view verified");
+                return;
             }
         } else {
             want = indexProblem(m, idx, inRange);
