@@ -281,8 +281,10 @@ class BufferLayoutHostileTest {
             assertThat(wrong).as(ctx + " accepted; the model finds this wrong").isNull();
             checkAccepted(q, b, mem, isz[0], ctx, r, t);
         });
-        assertThat(tally.counts().keySet()).as("seed %d", seed)
-                .contains("accepted", "refused: reach outside", "refused: shape");
+        if (tally.cases() >= 5000) { // the time budget may stop a slow (instrumented) run earlier
+            assertThat(tally.counts().keySet()).as("seed %d: the generator reaches the interesting outcomes", seed)
+                    .contains("accepted", "refused: reach outside", "refused: shape");
+        }
     }
 
     private static void checkAccepted(Request q, Buffer b, byte[] mem, int isz, String ctx, RandomGenerator r,
