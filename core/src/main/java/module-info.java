@@ -10,4 +10,5 @@
 module io.memview {
     exports io.memview;
     exports io.memview.struct;
+    exports io.memview.npy;
 }

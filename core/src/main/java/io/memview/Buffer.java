@@ -134,6 +134,7 @@ public final class Buffer {
 
     /** {@link #forRequest} with memoryview's messages and its extra rule for SIMPLE|FORMAT requests. */
     Buffer reduce(int flags, String notWritable, String prefix, boolean memoryviewRules) {
+        checkRequest(flags);
         if ((flags & BufferFlags.WRITABLE) != 0 && readonly) {
             throw new BufferError(notWritable);
         }
@@ -164,6 +165,18 @@ public final class Buffer {
         }
         return new Buffer(memory, offset, fmt, itemsize, shape, strides, suboffsets, readonly, obj,
                 hasShape && wantShape, hasStrides && wantStrides, len);
+    }
+
+    /**
+     * Refuses {@link BufferFlags#READ} or {@link BufferFlags#WRITE} alone as a request, as CPython 3.13's
+     * {@code PyObject_GetBuffer} does ({@code SystemError: bad argument to internal function}): they are access modes
+     * for contiguous copies, and {@code READ} would otherwise read as half of {@link BufferFlags#INDIRECT}.
+     */
+    static void checkRequest(int flags) {
+        if (flags == BufferFlags.READ || flags == BufferFlags.WRITE) {
+            throw new IllegalArgumentException("bad argument to internal function: PyBUF_"
+                    + (flags == BufferFlags.READ ? "READ" : "WRITE") + " is not a buffer request");
+        }
     }
 
     /** This buffer with another owner, for an exporter that re-exports a buffer it holds. */
@@ -307,6 +320,9 @@ public final class Buffer {
         }
 
         private int resolveItemsize() {
+            if (itemsizeSet && itemsize < 1) {
+                throw new IllegalArgumentException("itemsize must be positive: " + itemsize);
+            }
             if (!formatSet && itemsizeSet && itemsize >= 0) {
                 format = itemsize == 1 ? "B" : null; // only an itemsize: unsigned bytes of that size
             }
@@ -341,26 +357,100 @@ public final class Buffer {
             return itemsize;
         }
 
-        /** Every byte reachable without indirection, or every first-level pointer, lies inside the segment. */
+        /**
+         * Every byte any index can reach lies inside the segment. The dimensions are taken in groups, each ending at
+         * an indirect dimension (whose elements are 8-byte pointers) or at the item: the first group is placed at
+         * the offset, each later one at every pointer of the group before it plus that dimension's suboffset. The
+         * extent arithmetic of every group is checked for overflow whatever the pointers hold; the pointers
+         * themselves are followed here when there are at most {@value #MAX_CHECKED_POINTERS} of them (views check
+         * every dereference anyway, since pointers live in memory that can change).
+         */
         private void checkExtent(long size, long[] shp, long[] str, int isz, long[] sub) {
             if (Layouts.isEmpty(shp)) {
                 return;
             }
-            int firstIndirect = -1;
-            for (int i = 0; sub != null && i < sub.length; i++) {
-                if (sub[i] >= 0) {
-                    firstIndirect = i;
-                    break;
+            long[] bases = {offset};
+            int start = 0;
+            while (true) {
+                int end = start;
+                while (end < shp.length && (sub == null || sub[end] < 0)) {
+                    end++;
+                }
+                boolean indirect = end < shp.length;
+                int stop = indirect ? end + 1 : shp.length;
+                long[] gShape = Arrays.copyOfRange(shp, start, stop);
+                long[] gStrides = Arrays.copyOfRange(str, start, stop);
+                long[] ext = Layouts.extent(gShape, gStrides, indirect ? Long.BYTES : isz);
+                if (ext == null) {
+                    throw new IllegalArgumentException("shape " + Arrays.toString(shp) + " and strides "
+                            + Arrays.toString(str) + " overflow a 64-bit offset");
+                }
+                for (long base : bases) {
+                    if (!inside(base, ext, size)) {
+                        if (start == 0) {
+                            throw new IllegalArgumentException("shape " + Arrays.toString(shp) + " and strides "
+                                    + Arrays.toString(str) + " at offset " + offset + " reach outside the " + size
+                                    + "-byte segment");
+                        }
+                        throw new IllegalArgumentException("suboffsets " + Arrays.toString(sub)
+                                + " lead to byte " + base + ", from which shape " + Arrays.toString(shp)
+                                + " and strides " + Arrays.toString(str) + " reach outside the " + size
+                                + "-byte segment");
+                    }
+                }
+                if (!indirect) {
+                    return;
+                }
+                long[] next = followPointers(bases, gShape, gStrides, sub, end, shp, str);
+                if (next == null) {
+                    return; // too many to follow here: every dereference is checked when it happens
+                }
+                bases = next;
+                start = end + 1;
+            }
+        }
+
+        private static final int MAX_CHECKED_POINTERS = 1 << 16;
+
+        private static boolean inside(long base, long[] ext, long size) {
+            try {
+                return Math.addExact(base, ext[0]) >= 0 && Math.addExact(base, ext[1]) <= size;
+            } catch (ArithmeticException e) {
+                return false;
+            }
+        }
+
+        /** The bases the pointers of one group lead to, or {@code null} when there are too many to follow. */
+        private long[] followPointers(long[] bases, long[] gShape, long[] gStrides, long[] sub, int dim, long[] shp,
+                                      long[] str) {
+            long count = bases.length;
+            for (long n : gShape) {
+                count *= n;
+                if (count > MAX_CHECKED_POINTERS) {
+                    return null;
                 }
             }
-            int dims = firstIndirect < 0 ? shp.length : firstIndirect + 1;
-            long[] ext = Layouts.extent(Arrays.copyOf(shp, dims), Arrays.copyOf(str, dims),
-                    firstIndirect < 0 ? isz : Long.BYTES);
-            if (ext == null || offset + ext[0] < 0 || ext[1] > size - offset) {
-                throw new IllegalArgumentException("shape " + Arrays.toString(shp) + " and strides "
-                        + Arrays.toString(str) + " at offset " + offset + " reach outside the " + size
-                        + "-byte segment");
+            long[] next = new long[(int) count];
+            int k = 0;
+            long[] idx = new long[gShape.length];
+            java.lang.foreign.ValueLayout.OfLong pointer = java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
+            for (long base : bases) {
+                Arrays.fill(idx, 0);
+                do {
+                    long p = base;
+                    for (int d = 0; d < idx.length; d++) {
+                        p += idx[d] * gStrides[d];
+                    }
+                    long target = memory.get(pointer, p);
+                    try {
+                        next[k++] = Math.addExact(target, sub[dim]);
+                    } catch (ArithmeticException e) {
+                        throw new IllegalArgumentException("suboffsets " + Arrays.toString(sub) + ": pointer "
+                                + target + " at byte " + p + " plus suboffset " + sub[dim] + " overflows");
+                    }
+                } while (io.memview.internal.Odometer.next(idx, gShape));
             }
+            return next;
         }
     }
 }

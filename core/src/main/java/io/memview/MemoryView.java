@@ -243,6 +243,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
             throw new IllegalArgumentException("memoryview: a bytes-like object is required, not '"
                     + io.memview.internal.PyTypes.name(obj) + "'");
         }
+        Buffer.checkRequest(flags);
         Buffer b = e.getBuffer(flags);
         // Adapters over Java memory (e != obj) and Bytes have nothing to hand back.
         boolean tracked = e == obj && !(obj instanceof Bytes);
@@ -433,7 +434,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
     /** {@code mv[i]} on a 1-D view without varargs; on an N-D view, the sub-view {@code mv[i]}. */
     public Object get(long i) {
         checkReleased();
-        if (shape.length != 1) {
+        if (shape.length != 1 || suboffsets != null) {
             return get(new long[] {i});
         }
         item.check();
@@ -523,11 +524,15 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         }
         Object[] values = recordValues(value, f);
         MemorySegment scratch = MemorySegment.ofArray(new byte[itemsize]);
+        f.pack(scratch, 0, values, 0, Values.Style.MEMORYVIEW);
+        checkReleased();
+        // Only the value runs are stored: pad bytes ('x' and native alignment) keep what they hold.
         try {
-            MemorySegment.copy(memory, address, scratch, 0, itemsize); // keeps pad bytes as they are
-            f.pack(scratch, 0, values, 0, Values.Style.MEMORYVIEW);
-            checkReleased();
-            MemorySegment.copy(scratch, 0, memory, address, itemsize);
+            for (io.memview.internal.format.Field run : f.fields()) {
+                if (run.code() != 'x') {
+                    MemorySegment.copy(scratch, run.offset(), memory, address + run.offset(), run.byteSize());
+                }
+            }
         } catch (InternalError e) {
             throw inaccessible(e);
         }
@@ -890,20 +895,25 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
             throw new IllegalArgumentException("invalid indexing of 0-dim memory");
         }
         // Expand the ellipsis and check the count.
+        // In key order, as NumPy checks them: a second ellipsis, an index beyond the long range.
         int ellipses = 0;
         int named = 0;
         for (Object k : keys) {
             if (k == Slice.ELLIPSIS) {
-                ellipses++;
+                if (++ellipses > 1) {
+                    throw new IllegalArgumentException("an index can only have a single ellipsis ('...')");
+                }
             } else if (k instanceof Slice || isIntegral(k)) {
+                named++;
+            } else if (k instanceof java.math.BigInteger big) {
+                if (big.bitLength() > 63) {
+                    throw new IndexOutOfBoundsException("cannot fit 'int' into an index-sized integer");
+                }
                 named++;
             } else {
                 throw new IllegalArgumentException("memoryview: invalid slice key "
                         + io.memview.internal.PyTypes.name(k));
             }
-        }
-        if (ellipses > 1) {
-            throw new IllegalArgumentException("an index can only have a single ellipsis ('...')");
         }
         int ndim = shape.length;
         if (named > ndim) {
@@ -1404,9 +1414,16 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
      */
     public void setSlice(long start, long stop, long step, Object value) {
         checkWritable();
+        if (shape.length == 0) {
+            throw new IllegalArgumentException("invalid indexing of 0-dim memory");
+        }
         if (shape.length != 1) {
             throw new UnsupportedOperationException(
                     "memoryview slice assignments are currently restricted to ndim = 1");
+        }
+        if (!(value instanceof MemoryView) && Exporters.of(value) == null) {
+            throw new IllegalArgumentException("a bytes-like object is required, not '"
+                    + io.memview.internal.PyTypes.name(value) + "'");
         }
         try (MemoryView src = value instanceof MemoryView v ? v.sameView() : MemoryView.of(value);
              MemoryView dst = slice(start, stop, step)) {
@@ -1489,7 +1506,8 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
     public long writeTo(WritableByteChannel channel) throws IOException {
         checkReleased();
         long n = Layouts.product(shape) * itemsize;
-        if ((flags & F_C) != 0) {
+        // A heap segment over short[], int[], ... has no ByteBuffer view: those stream through the staging buffer.
+        if ((flags & F_C) != 0 && (memory.isNative() || memory.heapBase().orElse(null) instanceof byte[])) {
             for (long done = 0; done < n; ) {
                 long chunk = Math.min(n - done, CHUNK);
                 ByteBuffer bb = memory.asSlice(offset + done, chunk).asByteBuffer();

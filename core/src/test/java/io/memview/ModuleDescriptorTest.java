@@ -25,7 +25,7 @@ class ModuleDescriptorTest {
     void exportsOnlyTheApiPackages() {
         Set<String> exported = descriptor().exports().stream().map(ModuleDescriptor.Exports::source)
                 .collect(Collectors.toSet());
-        assertThat(exported).containsExactlyInAnyOrder("io.memview", "io.memview.struct");
+        assertThat(exported).containsExactlyInAnyOrder("io.memview", "io.memview.struct", "io.memview.npy");
         assertThat(descriptor().packages()).contains("io.memview.internal", "io.memview.internal.format");
     }
 

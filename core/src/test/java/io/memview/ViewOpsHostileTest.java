@@ -226,16 +226,17 @@ class ViewOpsHostileTest {
         int ndim = m.shape().length;
         long ellipses = keys.stream().filter(Key::ellipsis).count();
         long named = keys.size() - ellipses;
-        for (Key k : keys) {
+        if (ndim == 0 && !keys.isEmpty() && !(keys.size() == 1 && ellipses == 1)) {
+            return "0-dim"; // CPython's first check for a 0-dim view, whatever the key
+        }
+        int seen = 0;
+        for (Key k : keys) { // then in key order, as NumPy: a second ellipsis, an index past the long range
+            if (k.ellipsis() && ++seen > 1) {
+                return "ellipsis";
+            }
             if (fromString && !k.ellipsis() && !k.slice() && k.index().bitLength() > 63) {
                 return "index too large";
             }
-        }
-        if (ndim == 0 && !keys.isEmpty() && !(keys.size() == 1 && ellipses == 1)) {
-            return "0-dim";
-        }
-        if (ellipses > 1) {
-            return "ellipsis";
         }
         if (named > ndim) {
             return "too many";
@@ -450,10 +451,10 @@ class ViewOpsHostileTest {
                     model.add(new Key(null, s.start() == null ? null : BigInteger.valueOf(s.start()), s.stop() == null
                             ? null : BigInteger.valueOf(s.stop()), BigInteger.valueOf(s.step()), true, false));
                 } else if (key instanceof Number || key instanceof Boolean) {
-                    if (key instanceof Double || key instanceof BigInteger) {
+                    if (key instanceof Double) {
                         bad = true;
                     } else {
-                        long x = key instanceof Boolean b ? (b ? 1 : 0) : ((Number) key).longValue();
+                        long x = key instanceof Boolean b ? (b ? 1 : 0) : ((Number) key).longValue(); // BigInteger.ONE too
                         model.add(new Key(BigInteger.valueOf(x), null, null, null, false, false));
                     }
                 } else {

@@ -57,7 +57,13 @@ public record Layout(MemorySegment memory, long offset, long[] shape, long[] str
         for (int d = 0; d < index.length; d++) {
             p += index[d] * strides[d];
             if (suboffsets != null && suboffsets[d] >= 0) {
-                p = dereference(p) + suboffsets[d];
+                long target = dereference(p);
+                long next = target + suboffsets[d];
+                if (((target ^ next) & (suboffsets[d] ^ next)) < 0) { // overflow: a pointer changed since build
+                    throw new IndexOutOfBoundsException("suboffset pointer " + target + " at byte " + p
+                            + " leads outside the " + memory.byteSize() + "-byte segment");
+                }
+                p = next;
             }
         }
         if (suboffsets != null) {

@@ -7,7 +7,8 @@ public final class PyTypes {
     /**
      * The name of {@code o}'s type as an error message shows it: Python's name for memview's Python types
      * ({@code bytes}, {@code bytearray}, {@code array.array}, {@code memoryview}), {@code NoneType} for
-     * {@code null}, and the Java type name ({@code java.lang.String}, {@code int[]}) for everything else.
+     * {@code null}, {@code str} for a {@code String} (DESIGN.md: strings are refused with CPython's message), and the
+     * Java type name ({@code java.lang.Integer}, {@code int[]}) for everything else.
      */
     public static String name(Object o) {
         return switch (o) {
@@ -16,6 +17,7 @@ public final class PyTypes {
             case io.memview.ByteArray b -> "bytearray";
             case io.memview.MemoryView m -> "memoryview";
             case io.memview.TypedArray a -> "array.array";
+            case String s -> "str"; // Python's str: memoryview("text") is refused with CPython's own message
             default -> o.getClass().getTypeName();
         };
     }

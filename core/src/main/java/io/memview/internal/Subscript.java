@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Parses a subscript in Python's syntax into the keys of {@code MemoryView.select(Object...)}: {@code Long}
- * indices, {@link Slice}s and {@link Slice#ELLIPSIS}. Grammar: {@code ()} or items separated by commas (a trailing
+ * indices ({@code BigInteger} beyond the long range), {@link Slice}s and {@link Slice#ELLIPSIS}. Grammar: {@code ()} or items separated by commas (a trailing
  * comma allowed, the whole optionally in parentheses), an item being {@code ...}, an integer, or a slice
  * {@code [int]:[int][:[int]]}; integers may have a sign, digits may be grouped with {@code _}, whitespace may surround
  * tokens. Errors name the offending character and its position.
@@ -24,9 +24,9 @@ public final class Subscript {
     /**
      * The keys of {@code subscript}.
      *
-     * @throws IllegalArgumentException  {@code invalid subscript '1:a': unexpected 'a' at position 2}
-     * @throws IndexOutOfBoundsException for an index too large for a long ({@code cannot fit 'int' into an
-     *                                   index-sized integer})
+     * An index too large for a long is returned as a {@code BigInteger}, for select to refuse in order.
+     *
+     * @throws IllegalArgumentException {@code invalid subscript '1:a': unexpected 'a' at position 2}
      */
     public static Object[] parse(String subscript) {
         return new Subscript(subscript).keys();
@@ -89,10 +89,8 @@ public final class Subscript {
             if (first == null) {
                 throw unexpected();
             }
-            if (first.bitLength() > 63) {
-                throw new IndexOutOfBoundsException("cannot fit 'int' into an index-sized integer");
-            }
-            return first.longValue();
+            // An index beyond the long range stays a BigInteger: select refuses it in NumPy's order of checks.
+            return first.bitLength() > 63 ? first : (Object) first.longValue();
         }
         pos++;
         skipSpace();
@@ -138,6 +136,7 @@ public final class Subscript {
         if (text.charAt(start) == '-') {
             digits.append('-');
         }
+        int firstDigit = pos;
         while (!atEnd()) {
             c = peek();
             if (c >= '0' && c <= '9') {
@@ -153,7 +152,12 @@ public final class Subscript {
         if (!atEnd() && (Character.isLetter(peek()) || peek() == '.')) {
             throw unexpected();
         }
-        return new BigInteger(digits.toString());
+        BigInteger value = new BigInteger(digits.toString());
+        if (text.charAt(firstDigit) == '0' && value.signum() != 0) {
+            // Python: 07 is a SyntaxError (0, 00 and 0_0 are fine)
+            throw error("leading zeros in decimal integer literals are not permitted", firstDigit);
+        }
+        return value;
     }
 
     private void skipSpace() {

@@ -54,6 +54,34 @@ public final class PyValues {
         };
     }
 
+    /**
+     * The JSON form of a Java value in the encoding above: the inverse of {@link #decode(Object)}, for comparing
+     * memview's results with recorded ones as JSON trees ({@code Long} and {@code BigInteger} become
+     * {@code {"i": ...}}, {@code Double} {@code {"f": bits}}, {@link Bytes} {@code {"b": hex}}).
+     *
+     * @throws IllegalArgumentException for a value that is not one of memview's Python values
+     */
+    public static Object encode(Object v) {
+        return switch (v) {
+            case null -> null;
+            case Boolean b -> b;
+            case String s -> s;
+            case Long l -> Map.of("i", l.toString());
+            case BigInteger b -> Map.of("i", b.toString());
+            case Double d -> Map.of("f", String.format("%016x", Double.doubleToRawLongBits(d)));
+            case Bytes b -> Map.of("b", b.hex());
+            case List<?> l -> {
+                List<Object> out = new ArrayList<>(l.size());
+                for (Object o : l) {
+                    out.add(encode(o));
+                }
+                yield out;
+            }
+            default -> throw new IllegalArgumentException("not a Python value: " + v + " ("
+                    + v.getClass().getName() + ")");
+        };
+    }
+
     /** Whether {@code a} and {@code b} are the same value of the same type; doubles compare by their bits. */
     public static boolean same(Object a, Object b) {
         if (a instanceof Double x && b instanceof Double y) {

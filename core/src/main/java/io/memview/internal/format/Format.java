@@ -109,10 +109,13 @@ public final class Format {
                 case 'x' -> { }
                 case 's' -> out[pos++] = Bytes.copyOf(m, off, f.count());
                 case 'p' -> {
-                    // '0p' at the end of the struct has no length byte: nothing to read, not even at off + 1.
-                    out[pos++] = f.count() == 0 ? Bytes.of()
-                            : Bytes.copyOf(m, off + 1, Math.min(m.get(ValueLayout.JAVA_BYTE, off) & 0xff,
-                                    f.count() - 1));
+                    if (f.count() == 0) {
+                        // '0p' has no bytes, not even the length byte: off + 1 may lie past the buffer
+                        out[pos++] = Bytes.of();
+                        break;
+                    }
+                    long n = Math.min(m.get(ValueLayout.JAVA_BYTE, off) & 0xff, f.count() - 1);
+                    out[pos++] = Bytes.copyOf(m, off + 1, n);
                 }
                 default -> {
                     Scalar s = f.scalar();
