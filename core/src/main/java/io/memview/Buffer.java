@@ -195,7 +195,8 @@ public final class Buffer {
     /**
      * Builds a {@link Buffer}. Every setting is optional: the defaults describe the whole segment from
      * {@link #offset(long)} as a 1-D C-contiguous array of the format's items (unsigned bytes when no format is
-     * given), read-only exactly when the segment is.
+     * given), read-only exactly when the segment is. A builder is a mutable, single-threaded helper: confine it to
+     * one thread (the {@link Buffer} it builds is immutable and may be shared).
      */
     public static final class Builder {
         private final MemorySegment memory;
