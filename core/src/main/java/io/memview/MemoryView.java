@@ -449,6 +449,15 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         }
     }
 
+    /** A new array of {@code n} bytes, or {@code null} when the heap cannot hold it now. */
+    private static byte[] newBytes(int n) {
+        try {
+            return new byte[n];
+        } catch (OutOfMemoryError e) {
+            return null; // one failed allocation of one array: nothing else is left half-done
+        }
+    }
+
     /**
      * The exception for memory that faulted on access: the JDK reports a mapped file truncated under its mapping as
      * an {@code InternalError}; memview reports it as the memory having gone, like a released view.
@@ -1164,10 +1173,8 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
             throw new IllegalArgumentException("tobytes() of " + n + " bytes: a Java array holds at most 2147483639;"
                     + " use writeTo or copyTo for views this large");
         }
-        byte[] out;
-        try {
-            out = new byte[(int) n];
-        } catch (OutOfMemoryError e) {
+        byte[] out = n > Runtime.getRuntime().maxMemory() ? null : newBytes((int) n); // null: cannot fit the heap
+        if (out == null) {
             throw new IllegalArgumentException("tobytes() of " + n + " bytes does not fit in the Java heap ("
                     + Runtime.getRuntime().maxMemory() + " bytes at most); use writeTo or copyTo for views this large");
         }

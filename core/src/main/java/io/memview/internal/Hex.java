@@ -58,8 +58,12 @@ public final class Hex {
         }
         byte[] out;
         try {
-            out = new byte[(int) (n * 2 + seps)];
+            // a string needs its bytes twice (the array, then the string's copy): refuse what can never fit at once
+            out = 2 * (n * 2 + seps) > Runtime.getRuntime().maxMemory() ? null : new byte[(int) (n * 2 + seps)];
         } catch (OutOfMemoryError e) {
+            out = null; // one failed allocation of one array: nothing else is left half-done
+        }
+        if (out == null) {
             throw new IllegalArgumentException("hex() of " + n + " bytes does not fit in the Java heap ("
                     + Runtime.getRuntime().maxMemory() + " bytes at most)");
         }
