@@ -88,6 +88,31 @@ class StructBoundaryTest {
     }
 
     @Test
+    void unpackingAByteArrayHandsItsExportBack() {
+        ByteArray ba = ByteArray.of((byte) 1, (byte) 2, (byte) 3, (byte) 4);
+        Struct s = Struct.of("<H");
+        assertThat(s.unpack(ByteArray.of((byte) 1, (byte) 0))).containsExactly(1L);
+        assertThat(s.unpackFrom(ba, 2)).containsExactly(0x0403L);
+        var it = s.iterUnpack(ba);
+        assertThat(it.next()).containsExactly(0x0201L);
+        assertThat(it.next()).containsExactly(0x0403L);
+        assertThat(it.hasNext()).isFalse();
+        s.packInto(ba, 0, 7L);
+        assertThat(ba.exports()).as("every export handed back").isZero();
+        ba.append(5); // resizable again
+        assertThat(ba.toByteArray()).containsExactly(7, 0, 3, 4, 5);
+    }
+
+    @Test
+    void packIntoRefusesReadOnlyMemory() {
+        assertThatThrownBy(() -> Struct.of("B").packInto(io.memview.Bytes.of((byte) 0), 0, 1L))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("read-write bytes-like object");
+        java.nio.ByteBuffer ro = java.nio.ByteBuffer.allocate(4).asReadOnlyBuffer();
+        assertThatThrownBy(() -> Struct.of("B").packInto(ro, 0, 1L))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("read-write bytes-like object");
+    }
+
+    @Test
     void rangeErrorsSpeakStructOrMemoryviewAsTheCallerIs() {
         assertThatThrownBy(() -> Struct.of("B").pack(256L)).isInstanceOf(StructError.class)
                 .hasMessage("'B' format requires 0 <= number <= 255");
