@@ -239,6 +239,7 @@ def main():
         "generator": "tools/cpython/gen_buffer_requests.py",
         "python": sys.version.split()[0],
         "platform": sys.platform + "/" + sys.byteorder,
+        "flag_values": {name: int(member) for name, member in __import__("inspect").BufferFlags.__members__.items()},
         "exporters": exps,
         "cases": cases,
     }

@@ -7,7 +7,8 @@ Run with a CPython that has NumPy 2.x (the repository uses ~/.pyenv/versions/3.1
 Output: core/src/test/resources/npy/*.npy and core/src/test/resources/npy/expected.json, with one entry per file:
   file, descr (NumPy's header descr, repr), format (the struct format memview must report: the mapping documented in
   io.memview.npy.Npy, written down here by hand), shape, fortran_order, version, itemsize, identical (whether
-  numpy.save of the same array gives this very file, so that memview's write-back must be byte-identical) and values.
+  numpy.save of the same array gives this very file, so that memview's write-back must be byte-identical), values
+  and numpy_str (str() of the loaded array, which `memview inspect` imitates).
 
 Values use the encoding of io.memview.testing.PyValues. Each item is read from the file's raw bytes with NumPy at
 the item's offset, so the expectation does not depend on memview: a structured item is the flat list of its leaf
@@ -137,8 +138,9 @@ case("struct_nested", np.array([((1, 2), 3.0), ((4, 5), 6.0)],
                                dtype=[('p', [('a', '<i2'), ('b', '<u2')]), ('w', '<f4')]), '<hHf')
 case("struct_subarray", np.array([([1.0, 2.0, 3.0], 7), ([4.0, 5.0, 6.0], 8)],
                                  dtype=[('v', '<f4', (3,)), ('k', '<i8')]), '<3fq')
-case("struct_aligned", np.array([(1, 2), (3, 4)], dtype=np.dtype([('a', 'u1'), ('b', '<i4')], align=True)),
-     '<B3xi')
+aligned = np.zeros(2, dtype=np.dtype([('a', 'u1'), ('b', '<i4')], align=True))  # zeros: no stray pad bytes
+aligned['a'], aligned['b'] = [1, 3], [2, 4]
+case("struct_aligned", aligned, '<B3xi')
 case("struct_2d_f", np.asfortranarray(np.array([[(1, 2.0), (3, 4.0)], [(5, 6.0), (7, 8.0)]],
                                                dtype=[('x', '<i4'), ('y', '<f8')])), '<id')
 case("struct_one_field", np.array([5, 6], dtype=[('only', '<i4')]), '<i')
@@ -149,6 +151,10 @@ case("v3_f8", grid, 'd', (3, 0))
 case("v3_unicode_names", np.array([(1, 2)], dtype=[('größe', '<i4'), ('値', '<i4')]), '<ii')
 big_header = np.zeros(2, dtype=[('field%d' % k, 'u1') for k in range(5000)])
 case("v2_big_header", big_header, '<' + 'B' * 5000)
+
+# NumPy-style summaries (printed past 1000 items)
+case("summary_i8", np.arange(2000, dtype='<i8').reshape(40, 50), n('<') + 'q')
+case("summary_f8", np.arange(3000, dtype='<f8') / 7, 'd')
 
 # the README sample also lives in samples/ (made by tools/cpython/gen_npy.py too)
 
@@ -183,6 +189,7 @@ def main():
             "data_offset": header,
             "identical": identical,
             "values": enc(values(a)),
+            "numpy_str": str(np.load(path, max_header_size=10 ** 6)),
         })
     with open(os.path.join(OUT, 'expected.json'), 'w') as fp:
         json.dump({"numpy": np.__version__, "python": sys.version.split()[0], "cases": entries}, fp, indent=1)
@@ -194,6 +201,9 @@ def main():
     np.save(os.path.join(samples, 'points.npy'),
             np.array([(1, 0.5, -2.0), (2, 1.5, 3.25), (3, -1.0, 0.0)],
                      dtype=[('id', '<i4'), ('x', '<f8'), ('y', '<f8')]))
+    with open(os.path.join(samples, 'points.raw'), 'wb') as fp:  # the same records, raw, for `memview struct`
+        for rec in [(1, 0.5, -2.0), (2, 1.5, 3.25), (3, -1.0, 0.0)]:
+            fp.write(struct.pack('<idd', *rec))
     print(f"{len(entries)} files in {os.path.normpath(OUT)}")
 
 

@@ -225,8 +225,7 @@ def keys_json(keys):
             out.append({"slice": b})
         else:
             if not (-2**63 <= k < 2**63):
-                typed = False
-                k = str(k)
+                k = {"big": str(k)}  # a BigInteger key in the typed form
             out.append(k)
     return out, typed
 

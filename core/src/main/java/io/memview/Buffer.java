@@ -25,18 +25,49 @@ import java.util.Objects;
  *         .build();
  * }
  *
+ * A layout that reaches outside is refused, naming the field:
+ * {@snippet :
+ * Buffer.builder(MemorySegment.ofArray(new byte[8]))
+ *         .shape(2).strides(-1)   // item 1 would be at byte -1
+ *         .build();               // IllegalArgumentException: shape [2] and strides [-1] at offset 0 reach
+ *                                 // outside the 8-byte segment
+ * Buffer reversed = Buffer.builder(MemorySegment.ofArray(new byte[8]))
+ *         .offset(7).shape(8).strides(-1)   // the 8 bytes backwards: fine
+ *         .build();
+ * }
+ *
  * <h2 id="suboffsets">Suboffsets</h2>
  * Where {@code suboffsets[d] >= 0}, the address reached after dimension {@code d} holds a pointer, which is followed
  * and {@code suboffsets[d]} added. Pointers are 8-byte native-order byte offsets from the start of the segment (a
- * heap segment's address is 0; for native memory, the address minus the segment's base address). The first level of
- * pointers is checked here; every dereference is checked when it happens.
+ * heap segment's address is 0; for native memory, the address minus the segment's base address). The builder
+ * follows the pointers it finds (up to 65536 of them) and refuses any that lead outside; since pointers live in memory
+ * that can change, views check every dereference again when it happens.
+ * {@snippet :
+ * MemorySegment m = MemorySegment.ofArray(new byte[16 + 6]);
+ * m.set(ValueLayout.JAVA_LONG_UNALIGNED, 0, 16);     // row 0 starts at byte 16
+ * m.set(ValueLayout.JAVA_LONG_UNALIGNED, 8, 19);     // row 1 at byte 19
+ * Buffer pil = Buffer.builder(m)
+ *         .shape(2, 3).strides(8, 1)                 // two pointers, then three bytes per row
+ *         .suboffsets(0, -1)                         // dimension 0 is indirect
+ *         .build();
+ * MemoryView.of(pil).getLong(1, 2);                  // the byte at 19 + 2
+ * }
  *
  * <h2 id="requests">Requests</h2>
  * A buffer as built is complete. {@link #forRequest(int)} checks a consumer's {@link BufferFlags} against it and
  * returns it reduced to what was asked (no shape for a {@link BufferFlags#SIMPLE} request, no format without
- * {@link BufferFlags#FORMAT}, …), so that every exporter answers requests the same way.
+ * {@link BufferFlags#FORMAT}, …), so that every exporter answers requests the same way:
+ * {@snippet :
+ * Buffer full = Buffer.builder(MemorySegment.ofArray(new int[6])).format("i").shape(2, 3).build();
+ * full.forRequest(BufferFlags.FULL_RO).shape();   // [2, 3]
+ * full.forRequest(BufferFlags.SIMPLE).shape();    // null: a consumer of plain bytes
+ * full.forRequest(BufferFlags.SIMPLE).format();   // null: unsigned bytes ('B'), itemsize still 4
+ * }
  *
- * <p>Buffers are immutable and thread-safe; array accessors return copies.
+ * <h2 id="threads">Thread safety</h2>
+ * Buffers are immutable and thread-safe; array accessors return copies. The memory they describe is not
+ * synchronized: readers and writers on different threads coordinate as for any shared memory. A {@link Builder} is
+ * a mutable, single-threaded object.
  */
 public final class Buffer {
     private final MemorySegment memory;
@@ -195,8 +226,16 @@ public final class Buffer {
     /**
      * Builds a {@link Buffer}. Every setting is optional: the defaults describe the whole segment from
      * {@link #offset(long)} as a 1-D C-contiguous array of the format's items (unsigned bytes when no format is
-     * given), read-only exactly when the segment is. A builder is a mutable, single-threaded helper: confine it to
-     * one thread (the {@link Buffer} it builds is immutable and may be shared).
+     * given), read-only exactly when the segment is. Settings are only recorded; {@link #build()} checks them all.
+     * {@snippet :
+     * Buffer columns = Buffer.builder(MemorySegment.ofArray(new double[6]))
+     *         .format("d")
+     *         .shape(2, 3)
+     *         .strides(8, 16)        // Fortran order: column-major
+     *         .readonly(true)
+     *         .build();
+     * }
+     * Builders are not thread-safe.
      */
     public static final class Builder {
         private final MemorySegment memory;
@@ -370,25 +409,43 @@ public final class Buffer {
             if (Layouts.isEmpty(shp)) {
                 return;
             }
-            long[] bases = {offset};
-            int start = 0;
-            while (true) {
-                int end = start;
-                while (end < shp.length && (sub == null || sub[end] < 0)) {
-                    end++;
+            if (sub == null) { // the common case: one group, no copies
+                long[] ext = Layouts.extent(shp, str, isz);
+                if (ext == null || !inside(offset, ext, size)) {
+                    throw new IllegalArgumentException("shape " + Arrays.toString(shp) + " and strides "
+                            + Arrays.toString(str) + (ext == null ? " overflow a 64-bit offset" : " at offset "
+                            + offset + " reach outside the " + size + "-byte segment"));
                 }
-                boolean indirect = end < shp.length;
-                int stop = indirect ? end + 1 : shp.length;
-                long[] gShape = Arrays.copyOfRange(shp, start, stop);
-                long[] gStrides = Arrays.copyOfRange(str, start, stop);
-                long[] ext = Layouts.extent(gShape, gStrides, indirect ? Long.BYTES : isz);
-                if (ext == null) {
+                return;
+            }
+            // Groups of dimensions: each ends at an indirect dimension, the last one at the item.
+            int groups = 1;
+            for (long so : sub) {
+                groups += so >= 0 ? 1 : 0;
+            }
+            int[] starts = new int[groups + 1];
+            long[][] exts = new long[groups][];
+            for (int g = 0, d = 0; g < groups; g++) {
+                starts[g] = d;
+                while (d < shp.length && sub[d] < 0) {
+                    d++;
+                }
+                boolean indirect = d < shp.length;
+                int stop = indirect ? d + 1 : shp.length;
+                exts[g] = Layouts.extent(Arrays.copyOfRange(shp, starts[g], stop),
+                        Arrays.copyOfRange(str, starts[g], stop), indirect ? Long.BYTES : isz);
+                if (exts[g] == null) {
                     throw new IllegalArgumentException("shape " + Arrays.toString(shp) + " and strides "
                             + Arrays.toString(str) + " overflow a 64-bit offset");
                 }
+                d = stop;
+            }
+            starts[groups] = shp.length;
+            long[] bases = {offset};
+            for (int g = 0; g < groups; g++) {
                 for (long base : bases) {
-                    if (!inside(base, ext, size)) {
-                        if (start == 0) {
+                    if (!inside(base, exts[g], size)) {
+                        if (g == 0) {
                             throw new IllegalArgumentException("shape " + Arrays.toString(shp) + " and strides "
                                     + Arrays.toString(str) + " at offset " + offset + " reach outside the " + size
                                     + "-byte segment");
@@ -399,15 +456,14 @@ public final class Buffer {
                                 + "-byte segment");
                     }
                 }
-                if (!indirect) {
-                    return;
+                if (g + 1 < groups) {
+                    int indirectDim = starts[g + 1] - 1;
+                    bases = followPointers(bases, Arrays.copyOfRange(shp, starts[g], indirectDim + 1),
+                            Arrays.copyOfRange(str, starts[g], indirectDim + 1), sub, indirectDim);
+                    if (bases == null) {
+                        return; // too many to follow here: every dereference is checked when it happens
+                    }
                 }
-                long[] next = followPointers(bases, gShape, gStrides, sub, end, shp, str);
-                if (next == null) {
-                    return; // too many to follow here: every dereference is checked when it happens
-                }
-                bases = next;
-                start = end + 1;
             }
         }
 
@@ -422,8 +478,7 @@ public final class Buffer {
         }
 
         /** The bases the pointers of one group lead to, or {@code null} when there are too many to follow. */
-        private long[] followPointers(long[] bases, long[] gShape, long[] gStrides, long[] sub, int dim, long[] shp,
-                                      long[] str) {
+        private long[] followPointers(long[] bases, long[] gShape, long[] gStrides, long[] sub, int dim) {
             long count = bases.length;
             for (long n : gShape) {
                 count *= n;

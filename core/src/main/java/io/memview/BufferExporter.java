@@ -8,7 +8,22 @@ package io.memview;
  * returned buffer. While any buffer is out, an exporter that can change its size refuses to (see {@link ByteArray}).
  * {@link MemoryView} asks once per {@link MemoryView#of(Object)} and releases when its last view is released.
  *
- * <p>An exporter builds its answer with {@link Buffer#builder(java.lang.foreign.MemorySegment)} and lets
+ * <h2 id="consumer">Consuming a buffer</h2>
+ * Ask with the {@link BufferFlags} that say what you can handle, and hand the buffer back when done:
+ * {@snippet :
+ * BufferExporter e = ByteArray.of("abc", StandardCharsets.US_ASCII);
+ * Buffer b = e.getBuffer(BufferFlags.CONTIG);    // writable, C-contiguous, with a shape
+ * try {
+ *     b.memory().set(ValueLayout.JAVA_BYTE, b.offset(), (byte) 'A');
+ * } finally {
+ *     e.releaseBuffer(b);                        // exactly once
+ * }
+ * }
+ * Most code never calls these methods: {@link MemoryView#of(Object)} does, and {@link MemoryView#release()} (or the
+ * garbage collector, for a view that becomes unreachable) hands the buffer back.
+ *
+ * <h2 id="exporter">Writing an exporter</h2>
+ * An exporter builds its answer with {@link Buffer#builder(java.lang.foreign.MemorySegment)} and lets
  * {@link Buffer#forRequest(int)} check the request and reduce the answer to what was asked:
  * {@snippet :
  * record Pixels(MemorySegment rgb, long width, long height) implements BufferExporter {
@@ -22,6 +37,40 @@ package io.memview;
  *     }
  * }
  * }
+ * An exporter whose memory can move (it resizes, or frees its memory) counts its exports and refuses to move while
+ * any is out, as {@link ByteArray} does:
+ * {@snippet :
+ * final class Growable implements BufferExporter {
+ *     private MemorySegment memory = MemorySegment.ofArray(new byte[16]);
+ *     private int exports;
+ *
+ *     public synchronized Buffer getBuffer(int flags) {
+ *         Buffer b = Buffer.builder(memory).obj(this).build().forRequest(flags);  // may throw: count after
+ *         exports++;
+ *         return b;
+ *     }
+ *
+ *     public synchronized void releaseBuffer(Buffer buffer) {
+ *         exports--;
+ *     }
+ *
+ *     public synchronized void grow(long size) {
+ *         if (exports > 0) {
+ *             throw new BufferError("Existing exports of data: object cannot be re-sized");
+ *         }
+ *         memory = MemorySegment.ofArray(java.util.Arrays.copyOf(memory.toArray(ValueLayout.JAVA_BYTE),
+ *                 Math.toIntExact(size)));
+ *     }
+ * }
+ * }
+ *
+ * <h2 id="threads">Thread safety</h2>
+ * Implementations must be thread-safe: {@link #getBuffer(int)} and {@link #releaseBuffer(Buffer)} may be called from
+ * any thread, concurrently, and {@code releaseBuffer} may run on another thread than the matching
+ * {@code getBuffer} — the one that releases the last view of a buffer, or a {@link java.lang.ref.Cleaner} thread
+ * when the last view became unreachable without being released. {@code releaseBuffer} should not throw: there may be
+ * no caller to see the exception. All exporters in this package ({@link Bytes}, {@link ByteArray},
+ * {@link TypedArray}, {@link MemoryView} and the adapters for Java memory) are thread-safe.
  */
 public interface BufferExporter {
 

@@ -2,8 +2,21 @@ package io.memview;
 
 /**
  * Buffer request flags: CPython's {@code PyBUF_*} constants ({@code inspect.BufferFlags}) with the same names and
- * values. A consumer passes them to {@link BufferExporter#getBuffer(int)} to say what it can handle; the exporter
- * answers with a {@link Buffer} that satisfies the request or refuses with a {@link BufferError}.
+ * values. A consumer passes them to {@link BufferExporter#getBuffer(int)} (or {@link MemoryView#fromFlags}) to say
+ * what it can handle; the exporter answers with a {@link Buffer} that satisfies the request or refuses with a
+ * {@link BufferError} carrying CPython's message. Each compound flag includes the bits of those it builds on
+ * ({@link #STRIDES} includes {@link #ND}; the contiguity flags include {@link #STRIDES}), and a flag counts as asked
+ * only when all its bits are set, as in CPython.
+ * {@snippet :
+ * Bytes b = Bytes.of((byte) 1, (byte) 2, (byte) 3);
+ * MemoryView.fromFlags(b, BufferFlags.SIMPLE);       // 1-D unsigned bytes, read-only
+ * MemoryView.fromFlags(b, BufferFlags.CONTIG);       // BufferError: Object is not writable.
+ *
+ * MemoryView strided = MemoryView.of(new byte[6]).slice(0, 6, 2);
+ * strided.getBuffer(BufferFlags.STRIDED_RO);         // fine: the consumer follows strides
+ * strided.getBuffer(BufferFlags.CONTIG_RO);          // BufferError: memoryview: underlying buffer is not
+ *                                                    // C-contiguous
+ * }
  *
  * <table class="striped">
  *   <caption>Compound requests</caption>
@@ -16,6 +29,11 @@ package io.memview;
  *   <tr><td>{@link #SIMPLE}</td><td>no</td><td>no</td><td>no</td><td>no</td><td>either</td></tr>
  *   </tbody>
  * </table>
+ *
+ * <p>{@link #READ} and {@link #WRITE} are access modes for contiguous copies, not requests: a request of exactly one
+ * of them is refused with an {@link IllegalArgumentException} ({@code bad argument to internal function}), as
+ * CPython 3.13 refuses it with a {@code SystemError}. This class holds only constants and is trivially
+ * thread-safe.
  */
 public final class BufferFlags {
     private BufferFlags() {}

@@ -1,6 +1,8 @@
 package io.memview;
 
 import io.memview.internal.Access;
+import io.memview.internal.Exporters;
+import io.memview.internal.PyTypes;
 import io.memview.internal.Slices;
 
 import java.lang.foreign.MemorySegment;
@@ -21,8 +23,26 @@ import java.util.Arrays;
  * ba.append('D');               // fine again once the view is released
  * }
  *
- * <p>Thread safety: all methods synchronize on the instance, so exports are counted exactly and a resize never races
- * an export. Writes through exported views are not synchronized, like any shared memory.
+ * Every {@link MemoryView#of(Object)} is one export, shared by the slices, casts and other views derived from that
+ * view; the bytearray can change its size again once the last of them is released (or has become unreachable), and
+ * an operation that changes no size (clearing an empty bytearray, extending by nothing, a same-size
+ * {@link #setSlice}) is allowed meanwhile, as in CPython:
+ * {@snippet :
+ * ByteArray ba = ByteArray.allocate(4);
+ * MemoryView mv = MemoryView.of(ba);
+ * MemoryView tail = mv.slice(2, 4, 1);
+ * mv.release();
+ * ba.exports();                           // 1: tail still holds the export
+ * ba.setSlice(0, 1, new byte[] {9});      // fine: same size
+ * ba.resize(8);                           // BufferError: Existing exports of data: object cannot be re-sized
+ * tail.release();
+ * ba.resize(8);                           // fine
+ * }
+ *
+ * <p>Thread safety: instances are thread-safe. All methods synchronize on the instance, so exports are counted
+ * exactly — also when views are released on other threads, or by the garbage collector's cleaner thread — and a
+ * resize never races an export. Reads and writes through exported views are not synchronized with the methods here
+ * or with each other, like any shared memory.
  */
 public final class ByteArray implements BufferExporter {
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
@@ -105,12 +125,21 @@ public final class ByteArray implements BufferExporter {
     }
 
     /**
-     * Appends the bytes of {@code source}: a {@code byte[]}, {@link Bytes}, {@code ByteArray} or any
-     * {@link BufferExporter} or other object {@link MemoryView#of(Object)} accepts (its bytes in C order).
+     * Appends the bytes of {@code source}: Python's {@code ba.extend(source)}. A buffer — a {@code byte[]},
+     * {@link Bytes}, {@code ByteArray} or any object {@link MemoryView#of(Object)} accepts — must be C-contiguous, as
+     * CPython asks for a simple buffer; an {@link Iterable} gives integers 0–255. Nothing is appended when any value
+     * is refused.
+     *
+     * @throws IllegalArgumentException {@code can't set bytearray slice from memoryview} for a non-contiguous buffer,
+     *                                  {@code can't extend bytearray with T} for anything else,
+     *                                  {@code byte must be in range(0, 256)}
      */
     public void extend(Object source) {
-        byte[] b = bytesOf(source);
+        byte[] b = bytesOf(source, true);
         synchronized (this) {
+            if (b.length == 0) {
+                return; // no size change: allowed while exported, as in CPython
+            }
             checkResizable();
             ensureCapacity((long) length + b.length);
             System.arraycopy(b, 0, data, length, b.length);
@@ -134,6 +163,9 @@ public final class ByteArray implements BufferExporter {
 
     /** Removes every byte. */
     public synchronized void clear() {
+        if (length == 0) {
+            return; // no size change: allowed while exported, as in CPython
+        }
         checkResizable();
         data = new byte[0];
         length = 0;
@@ -151,10 +183,14 @@ public final class ByteArray implements BufferExporter {
 
     /**
      * Python's {@code ba[start:stop] = source}: replaces the bytes in the slice (step 1) with those of
-     * {@code source}, growing or shrinking the bytearray when the lengths differ (refused while exported).
+     * {@code source}, growing or shrinking the bytearray when the lengths differ (refused while exported). The source
+     * is any buffer, of any layout (its items' bytes in C order), or an {@link Iterable} of integers 0–255.
+     *
+     * @throws IllegalArgumentException {@code cannot convert 'T' object to bytearray},
+     *                                  {@code byte must be in range(0, 256)}
      */
     public void setSlice(long start, long stop, Object source) {
-        byte[] b = bytesOf(source);
+        byte[] b = bytesOf(source, false);
         synchronized (this) {
             long[] s = Slices.indices(length, start, stop, 1);
             int from = (int) s[0];
@@ -223,7 +259,11 @@ public final class ByteArray implements BufferExporter {
         }
     }
 
-    private static byte[] bytesOf(Object source) {
+    /**
+     * The bytes of {@code source} for {@link #extend} ({@code simple}: a buffer must be C-contiguous, as for
+     * CPython's {@code PyBUF_SIMPLE} request) or {@link #setSlice} (any buffer, copied in C order).
+     */
+    private static byte[] bytesOf(Object source, boolean simple) {
         if (source instanceof byte[] a) {
             return a.clone();
         }
@@ -233,9 +273,41 @@ public final class ByteArray implements BufferExporter {
         if (source instanceof ByteArray ba) {
             return ba.toByteArray();
         }
-        try (MemoryView mv = MemoryView.of(source)) {
-            return mv.toBytes();
+        if (Exporters.of(source) != null) {
+            try (MemoryView mv = MemoryView.of(source)) {
+                if (simple && !mv.cContiguous()) {
+                    throw new IllegalArgumentException("can't set bytearray slice from " + PyTypes.name(source));
+                }
+                return mv.toBytes();
+            }
         }
+        if (source instanceof Iterable<?> values) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            for (Object v : values) {
+                out.write(byteValue(v));
+            }
+            return out.toByteArray();
+        }
+        throw new IllegalArgumentException(simple ? "can't extend bytearray with " + PyTypes.name(source)
+                : "cannot convert '" + PyTypes.name(source) + "' object to bytearray");
+    }
+
+    /** One integer 0–255 of an iterable source, with CPython's messages. */
+    private static int byteValue(Object v) {
+        long x = switch (v) {
+            case Long l -> l;
+            case Integer i -> i;
+            case Short h -> h;
+            case Byte b -> b;
+            case Boolean b -> b ? 1 : 0;
+            case java.math.BigInteger b -> b.bitLength() < 63 ? b.longValue() : -1;
+            case null, default -> throw new IllegalArgumentException("'" + PyTypes.name(v)
+                    + "' object cannot be interpreted as an integer");
+        };
+        if (x < 0 || x > 255) {
+            throw new IllegalArgumentException("byte must be in range(0, 256)");
+        }
+        return (int) x;
     }
 
     /** Content equality, like Python's {@code bytearray == bytearray}. */

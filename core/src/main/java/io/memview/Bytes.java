@@ -22,7 +22,17 @@ import java.util.Objects;
  * b.hex(":");            // "61:62:00"
  * }
  * Bytes are what {@code Struct} returns for {@code c}, {@code s} and {@code p} fields and what views return for
- * {@code c} items. Instances are immutable and thread-safe.
+ * {@code c} items. A view of bytes shares their memory and refuses writes, as {@code memoryview(b'...')} does:
+ * {@snippet :
+ * Bytes b = Bytes.of("abc", StandardCharsets.US_ASCII);
+ * MemoryView mv = MemoryView.of(b);     // no copy
+ * mv.get(0);                            // 97L
+ * mv.set(0, 65);                        // ReadOnlyMemoryException: cannot modify read-only memory
+ * MemoryView.fromFlags(b, BufferFlags.WRITABLE);   // BufferError: Object is not writable.
+ * }
+ * Bytes have nothing to hand back when a view is released, so views of them are not counted as exports.
+ *
+ * <p>Thread safety: instances are immutable and thread-safe, and may be shared freely between threads.
  */
 public final class Bytes implements BufferExporter, Comparable<Bytes> {
     private static final Bytes EMPTY = new Bytes(new byte[0]);

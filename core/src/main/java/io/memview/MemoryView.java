@@ -245,6 +245,9 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         }
         Buffer.checkRequest(flags);
         Buffer b = e.getBuffer(flags);
+        if (b == null) {
+            throw new IllegalArgumentException(e.getClass().getName() + ".getBuffer returned null");
+        }
         // Adapters over Java memory (e != obj) and Bytes have nothing to hand back.
         boolean tracked = e == obj && !(obj instanceof Bytes);
         return fromBuffer(new ManagedBuffer(e, b, tracked), b);
@@ -471,7 +474,8 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
      * {@code mv[i] = value} for a 1-D view. The value must suit the format: an integral {@code Number} or
      * {@code Boolean} in range for integer formats, any {@code Number} for floats, a 1-byte {@link Bytes} or
      * {@code byte[]} for {@code 'c'}, a {@code List} for records. On an N-D view, {@code value} is a view or other
-     * buffer of the sub-view's shape, copied into it (beyond CPython).
+     * buffer of the sub-view's shape, copied into it (beyond CPython). Writing a record item stores its values and
+     * leaves its pad bytes ({@code x} and native alignment) as they were.
      *
      * @throws ReadOnlyMemoryException  {@code cannot modify read-only memory}
      * @throws IllegalArgumentException {@code memoryview: invalid type for format 'B'},
@@ -483,7 +487,8 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
 
     /**
      * {@code mv[i, j, ...] = value}: an index per dimension writes one item (see {@link #set(long, Object)}); fewer
-     * indices assign {@code value} (a view or other buffer of the same shape) to the sub-view they select.
+     * indices assign {@code value} (a view or other buffer of the same format and shape, CPython's rule for slice
+     * assignment) to the sub-view they select, overlap-safe.
      */
     public void set(long[] index, Object value) {
         checkWritable();
@@ -496,8 +501,16 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
             return;
         }
         if (index.length < ndim) {
-            try (MemoryView target = subView(index)) {
-                target.copyFrom(value);
+            try (MemoryView target = subView(index);
+                 MemoryView src = value instanceof MemoryView v ? v.sameView() : MemoryView.of(value)) {
+                // CPython's rule for slice assignment, in any dimension: same format, itemsize and shape, so that
+                // bytes are never reinterpreted as another type's values
+                if (!stripAt(src.item.text).equals(stripAt(item.text)) || src.itemsize != itemsize
+                        || !Arrays.equals(src.shape, target.shape)) {
+                    throw new IllegalArgumentException(
+                            "memoryview assignment: lvalue and rvalue have different structures");
+                }
+                Copier.copy(src.layout(), target.layout());
             }
             return;
         }
@@ -884,6 +897,10 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
      * @throws IllegalArgumentException  for a subscript that does not parse (the message points at the character)
      *                                   or has too many indices ({@code too many indices for memoryview})
      * @throws IndexOutOfBoundsException for an index outside its dimension
+     *                                   ({@code index 5 is out of bounds for axis 0 with size 3})
+     * @throws UnsupportedOperationException on a view with suboffsets, for a sub-view no descriptor can hold (an
+     *                                   integer index on an indirect dimension after a sliced one, or a start moved
+     *                                   by a negative stride after an indirect dimension)
      */
     public MemoryView select(String subscript) {
         checkReleased();
@@ -891,8 +908,8 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
     }
 
     /**
-     * The view selected by a mix of {@code Long} (or other integral) indices, {@link Slice}s and
-     * {@link Slice#ELLIPSIS}: the typed form of {@link #select(String)}.
+     * The view selected by a mix of {@code Long} (or other integral, or {@code BigInteger}) indices, {@link Slice}s
+     * and {@link Slice#ELLIPSIS}: the typed form of {@link #select(String)}.
      * {@snippet :
      * m.select(Slice.from(1), Slice.all().step(2));   // m[1:, ::2]
      * m.select(Slice.ELLIPSIS, -1L);                   // m[..., -1]
@@ -941,6 +958,22 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         }
         while (full.size() < ndim) {
             full.add(Slice.all());
+        }
+        // The subscript's own errors first, dimension by dimension as NumPy reports them, before any refusal that
+        // depends on the layout (suboffsets).
+        if (suboffsets != null) {
+            for (int d = 0; d < ndim; d++) {
+                Object k = full.get(d);
+                if (k instanceof Slice s) {
+                    s.indices(shape[d]);
+                } else {
+                    long i = k instanceof Boolean b ? (b ? 1 : 0) : ((Number) k).longValue();
+                    if ((i < 0 ? i + shape[d] : i) < 0 || (i < 0 ? i + shape[d] : i) >= shape[d]) {
+                        throw new IndexOutOfBoundsException("index " + i + " is out of bounds for axis " + d
+                                + " with size " + shape[d]);
+                    }
+                }
+            }
         }
         long newOffset = offset;
         long[] sub = suboffsets == null ? null : suboffsets.clone();
@@ -994,6 +1027,12 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
             newSub = new long[nd];
             for (int k = 0; k < nd; k++) {
                 newSub[k] = sub[kept[k]];
+                if (newSub[k] < 0 && suboffsets[kept[k]] >= 0) {
+                    // A start moved below a pointer's target by a negative stride: PEP 3118 reads a negative
+                    // suboffset as "no pointer", so no descriptor can hold this sub-view.
+                    throw new UnsupportedOperationException("memoryview: this sub-view would need a negative "
+                            + "suboffset (a negative stride after an indirect dimension)");
+                }
             }
         }
         return derive(newOffset, item, itemsize, Arrays.copyOf(newShape, nd), Arrays.copyOf(newStrides, nd),

@@ -30,7 +30,20 @@ import java.util.List;
  * {@code IllegalArgumentException}. Items read back as {@code Long} ({@code BigInteger} above
  * {@code Long.MAX_VALUE}), {@code Double}, or a one-character {@code String} for {@code u} and {@code w}.
  *
- * <p>Thread safety: all methods synchronize on the instance; writes through exported views do not.
+ * Like {@link ByteArray}, it counts one export per {@link MemoryView#of(Object)} (shared by the views derived from it)
+ * and refuses any size change while one is out:
+ * {@snippet :
+ * TypedArray a = TypedArray.of('i', 1, 2, 3);
+ * try (MemoryView mv = MemoryView.of(a)) {
+ *     mv.set(0, 10);               // writes through: a.get(0) is now 10L
+ *     a.append(4);                 // BufferError: cannot resize an array that is exporting buffers
+ * }
+ * a.append(4);                     // fine: the view is released
+ * }
+ *
+ * <p>Thread safety: instances are thread-safe. All methods synchronize on the instance, so exports are counted
+ * exactly whichever thread releases a view; reads and writes through exported views are not synchronized, like any
+ * shared memory.
  */
 public final class TypedArray implements BufferExporter {
     private static final String CODES = "bBuwhHiIlLqQfd";
@@ -135,7 +148,6 @@ public final class TypedArray implements BufferExporter {
 
     /** Appends every value of {@code values}. */
     public synchronized void extend(Iterable<?> values) {
-        checkResizable();
         for (Object v : values) {
             append(v);
         }

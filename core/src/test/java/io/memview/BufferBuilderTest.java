@@ -237,6 +237,20 @@ class BufferBuilderTest {
     void stridesAfterAnIndirectionThatOverflowAreRefused() {
         refused(() -> Buffer.builder(pil(16, 19, 22)).shape(2, 4).strides(8, 1L << 62).suboffsets(0, -1).build(),
                 "strides");
+        // also when there are too many pointers (70000 uses of one) to follow at build time
+        refused(() -> Buffer.builder(pil(16, 19, 22)).shape(70000, 4).strides(0, 1L << 62).suboffsets(0, -1)
+                .build(), "strides");
+    }
+
+    @Test
+    void pointersBeyondTheBuildTimeLimitAreCheckedWhenDereferenced() {
+        MemorySegment m = pil(16, 1000, 22); // the slot at byte 8 is never used: every row uses the pointer at 0
+        Buffer b = Buffer.builder(m).shape(70000, 3).strides(0, 1).suboffsets(0, -1).build();
+        MemoryView v = MemoryView.of(b);
+        assertThat(v.getLong(69999, 2)).isZero();
+        m.set(ValueLayout.JAVA_LONG_UNALIGNED, 0, 21);
+        assertThatThrownBy(() -> v.getLong(5, 2)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThat(v.getLong(5, 0)).isZero();
     }
 
     @Test

@@ -53,6 +53,18 @@ class ExporterContractTest {
         assertThat(CASES.values()).allSatisfy(l -> assertThat(l).hasSize(256));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void flagsHaveCPythonsNamesAndValues() throws ReflectiveOperationException {
+        Map<String, Object> want = (Map<String, Object>) MemoryKinds.GOLDEN.get("flag_values");
+        List<String> fields = new ArrayList<>();
+        for (java.lang.reflect.Field f : BufferFlags.class.getFields()) {
+            fields.add(f.getName());
+            assertThat((long) f.getInt(null)).as(f.getName()).isEqualTo(want.get(f.getName()));
+        }
+        assertThat(fields).containsExactlyInAnyOrderElementsOf(want.keySet());
+    }
+
     // ------------------------------------------------------------------------------------------------- requests
 
     @ParameterizedTest(name = "{0}")

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Replays NumPy's basic indexing, transposes and N-d assignment (golden vectors from
  * {@code tools/cpython/gen_numpy_select.py}, NumPy in CPython 3.11) over memview: {@link MemoryView#select(String)},
- * {@link MemoryView#select(Object...)}, {@link MemoryView#get(long...)} with fewer indices, {@link MemoryView#transpose()},
+ * {@link MemoryView#select(Object...)}, {@link MemoryView#get(long...)} with fewer indices,
+ * {@link MemoryView#transpose()},
  * {@link MemoryView#permute(int...)}, {@link MemoryView#copyFrom(Object)}, {@link MemoryView#set(long[], Object)} and
  * {@link MemoryView#setSlice}. Each base is a random layout (C or F order, gaps, negative strides, zeros in the shape,
  * 0 to 4 dimensions) over a byte buffer that NumPy and memview both see; results are compared by shape, strides, byte
@@ -90,6 +91,8 @@ class NumpySelectGoldenTest {
             Object k = list.get(i);
             if ("...".equals(k)) {
                 keys[i] = Slice.ELLIPSIS;
+            } else if (k instanceof Map<?, ?> m && m.containsKey("big")) {
+                keys[i] = new java.math.BigInteger((String) m.get("big"));
             } else if (k instanceof Map<?, ?> m) {
                 List<?> b = (List<?>) m.get("slice");
                 keys[i] = Slice.of((Long) b.get(0), (Long) b.get(1), b.get(2) == null ? 1 : (Long) b.get(2));
@@ -216,7 +219,7 @@ class NumpySelectGoldenTest {
         try (MemoryView v = baseView(base, bytesOf(base.get("bytes")))) {
             for (Map<String, Object> c : cases(base, "selects")) {
                 if (!(Boolean) c.get("typed")) {
-                    continue; // a bound beyond the long range: only the string form can say it
+                    continue; // a slice bound beyond the long range: only the string form can say it
                 }
                 Object[] keys = typedKeys(c.get("keys"));
                 String what = "select(" + Arrays.toString(keys) + ")";
@@ -321,7 +324,8 @@ class NumpySelectGoldenTest {
                         src = target.select((String) c.get("src_on_target"));
                     } else {
                         Map<String, Object> s = (Map<String, Object>) c.get("src_from_base");
-                        src = how.equals("string") ? v.select((String) s.get("sub")) : v.select(typedKeys(s.get("keys")));
+                        src = how.equals("string") ? v.select((String) s.get("sub"))
+                                : v.select(typedKeys(s.get("keys")));
                     }
                     try (src) {
                         switch (how) {

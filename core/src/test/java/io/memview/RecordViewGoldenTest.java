@@ -84,6 +84,50 @@ class RecordViewGoldenTest {
         }
     }
 
+    /**
+     * The unboxed accessors agree with the item: {@code getLong} for integers (and {@code '?'} as 0/1, an unsigned
+     * value above {@code Long.MAX_VALUE} refused), {@code getDouble} for floats and integers, both through the
+     * one- and two-index fast paths and the varargs form.
+     */
+    private static void primitive(String what, MemoryView v, long[] index, Object expected, List<String> failures) {
+        String at = what + java.util.Arrays.toString(index);
+        switch (expected) {
+            case Long x -> {
+                long a = index.length == 1 ? v.getLong(index[0]) : v.getLong(index[0], index[1]);
+                long b = v.getLong(index);
+                double c = index.length == 1 ? v.getDouble(index[0]) : v.getDouble(index[0], index[1]);
+                if (a != x || b != x || c != (double) x) {
+                    failures.add("getLong/getDouble" + at + ": " + a + " " + b + " " + c + ", expected " + x);
+                }
+            }
+            case Boolean x -> {
+                long a = index.length == 1 ? v.getLong(index[0]) : v.getLong(index[0], index[1]);
+                if (a != (x ? 1 : 0)) {
+                    failures.add("getLong" + at + ": " + a + ", expected " + x);
+                }
+            }
+            case Double x -> {
+                double a = index.length == 1 ? v.getDouble(index[0]) : v.getDouble(index[0], index[1]);
+                double b = v.getDouble(index);
+                if (Double.doubleToRawLongBits(a) != Double.doubleToRawLongBits(x)
+                        || Double.doubleToRawLongBits(b) != Double.doubleToRawLongBits(x)) {
+                    failures.add("getDouble" + at + ": " + a + " " + b + ", expected " + x);
+                }
+            }
+            case java.math.BigInteger x -> {
+                try {
+                    long a = index.length == 1 ? v.getLong(index[0]) : v.getLong(index[0], index[1]);
+                    failures.add("getLong" + at + ": " + a + ", expected ArithmeticException for " + x);
+                } catch (ArithmeticException e) {
+                    // an unsigned 64-bit value above Long.MAX_VALUE does not fit
+                }
+            }
+            default -> {
+                // records and byte strings have no primitive form
+            }
+        }
+    }
+
     @Test
     void goldenDataIsLarge() {
         load();
@@ -109,6 +153,9 @@ class RecordViewGoldenTest {
                 same("get(" + (i - n) + ")", v.get(i - n), items.get(i), failures);
                 same("get(new long[] {" + i + "})", v.get(new long[] {i}), items.get(i), failures);
             }
+            for (int i = 0; i < n; i++) {
+                primitive("", v, new long[] {i}, items.get(i), failures);
+            }
             same("toList()", v.toList(), items, failures);
             List<Object> iterated = new ArrayList<>();
             v.forEach(iterated::add);
@@ -123,6 +170,7 @@ class RecordViewGoldenTest {
                     for (int i = 0; i < shape[0]; i++) {
                         for (int j = 0; j < shape[1]; j++) {
                             same("get(" + i + ", " + j + ")", m.get(i, j), ((List<?>) nested.get(i)).get(j), failures);
+                            primitive("2-D ", m, new long[] {i, j}, ((List<?>) nested.get(i)).get(j), failures);
                         }
                         try (MemoryView row = (MemoryView) m.get(i)) {
                             same("get(" + i + ").toList()", row.toList(), nested.get(i), failures);
@@ -162,6 +210,29 @@ class RecordViewGoldenTest {
                 String after = HexFormat.of().formatHex(bytes);
                 if (!after.equals(s.get("after"))) {
                     failures.add(what + ": bytes " + after + ", expected " + s.get("after"));
+                }
+            }
+            // the unboxed setters store the same bytes, and refuse the same values
+            if (value instanceof Long || value instanceof Double || value instanceof Boolean) {
+                byte[] copy = hex(c.get("bytes"));
+                String prim = "setLong/setDouble(" + index + ", " + PyValues.show(value) + ")";
+                try (MemoryView v = MemoryView.of(copy).cast(fmt)) {
+                    Runnable store = switch (value) {
+                        case Long x -> () -> v.setLong(index, x);
+                        case Double x -> () -> v.setDouble(index, x);
+                        default -> () -> v.setLong(index, (Boolean) value ? 1 : 0);
+                    };
+                    if (s.containsKey("error")) {
+                        expectError(prim, store, s.get("error"), failures);
+                    } else {
+                        store.run();
+                        String after = HexFormat.of().formatHex(copy);
+                        if (!after.equals(s.get("after"))) {
+                            failures.add(prim + ": bytes " + after + ", expected " + s.get("after"));
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    failures.add(prim + ": threw " + e);
                 }
             }
         }

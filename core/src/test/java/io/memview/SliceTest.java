@@ -116,4 +116,66 @@ class SliceTest {
         }
         assertThat(failures).isEmpty();
     }
+
+    /**
+     * Slicing along dimension 0 is a case CPython's memoryview has ({@code m[start:stop:step]}, any ndim): there
+     * {@code select}, {@code select(Object...)} and {@code slice} give CPython's shape, strides and values, empty
+     * results included (whose strides CPython keeps at stride * step, unlike NumPy).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void dimensionZeroSlicesAreCPythonsMemoryviewSlices() throws IOException {
+        Map<String, Object> data;
+        try (InputStream in = getClass().getResourceAsStream("/golden/slice_indices.json")) {
+            data = (Map<String, Object>) Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        List<Map<String, Object>> views = (List<Map<String, Object>>) data.get("views");
+        assertThat(views).hasSizeGreaterThan(500);
+        List<String> failures = new ArrayList<>();
+        for (Map<String, Object> v : views) {
+            byte[] raw = java.util.HexFormat.of().parseHex((String) v.get("bytes"));
+            long[] shape = ((List<Object>) v.get("shape")).stream().mapToLong(o -> (Long) o).toArray();
+            String fmt = (String) v.get("format");
+            MemoryView base = shape[0] == 0 ? MemoryView.of(raw).cast(fmt) : MemoryView.of(raw).cast(fmt, shape);
+            List<Object> pre = (List<Object>) v.get("pre");
+            if (pre != null) {
+                base = base.select(Slice.of((Long) pre.get(0), (Long) pre.get(1),
+                        pre.get(2) == null ? 1 : (Long) pre.get(2)));
+            }
+            List<Object> sl = (List<Object>) v.get("slice");
+            Long start = (Long) sl.get(0);
+            Long stop = (Long) sl.get(1);
+            long step = sl.get(2) == null ? 1 : (Long) sl.get(2);
+            Slice s = Slice.of(start, stop, step);
+            long[] expectedShape = ((List<Object>) v.get("resultShape")).stream().mapToLong(o -> (Long) o).toArray();
+            long[] expectedStrides = ((List<Object>) v.get("resultStrides")).stream().mapToLong(o -> (Long) o)
+                    .toArray();
+            Object expectedList = io.memview.testing.PyValues.decode(toPy(v.get("list")));
+            MemoryView[] results = {base.select(s.toString()), base.select(s),
+                    base.slice(start != null ? start : step < 0 ? Long.MAX_VALUE : Long.MIN_VALUE,
+                            stop != null ? stop : step < 0 ? Long.MIN_VALUE : Long.MAX_VALUE, step)};
+            String[] names = {"select(\"" + s + "\")", "select(Slice)", "slice"};
+            for (int k = 0; k < results.length; k++) {
+                MemoryView r = results[k];
+                String what = fmt + " " + Arrays.toString(base.shape()) + " strides " + Arrays.toString(base.strides())
+                        + " " + names[k] + " [" + s + "]";
+                if (!Arrays.equals(r.shape(), expectedShape) || !Arrays.equals(r.strides(), expectedStrides)) {
+                    failures.add(what + ": shape " + Arrays.toString(r.shape()) + " strides "
+                            + Arrays.toString(r.strides()) + ", CPython " + Arrays.toString(expectedShape) + " "
+                            + Arrays.toString(expectedStrides));
+                } else if (!io.memview.testing.PyValues.same(r.toList(), expectedList)) {
+                    failures.add(what + ": tolist " + r.toList() + ", CPython " + expectedList);
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    /** The plain JSON ints of a tolist() as PyValues' encoding. */
+    private static Object toPy(Object json) {
+        if (json instanceof List<?> l) {
+            return l.stream().map(SliceTest::toPy).toList();
+        }
+        return Map.of("i", json.toString());
+    }
 }

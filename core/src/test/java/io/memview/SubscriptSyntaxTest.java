@@ -55,7 +55,8 @@ class SubscriptSyntaxTest {
     @Test
     void theQuotedSubscriptIsPythonsRepr() {
         assertThatThrownBy(() -> M.select("'")).hasMessage("invalid subscript \"'\": unexpected ''' at position 0");
-        assertThatThrownBy(() -> M.select("1\t;")).hasMessage("invalid subscript '1\\t;': unexpected ';' at position 2");
+        assertThatThrownBy(() -> M.select("1\t;"))
+                .hasMessage("invalid subscript '1\\t;': unexpected ';' at position 2");
     }
 
     @Test

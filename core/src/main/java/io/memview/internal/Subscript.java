@@ -8,9 +8,11 @@ import java.util.List;
 
 /**
  * Parses a subscript in Python's syntax into the keys of {@code MemoryView.select(Object...)}: {@code Long}
- * indices ({@code BigInteger} beyond the long range), {@link Slice}s and {@link Slice#ELLIPSIS}. Grammar: {@code ()} or items separated by commas (a trailing
- * comma allowed, the whole optionally in parentheses), an item being {@code ...}, an integer, or a slice
- * {@code [int]:[int][:[int]]}; integers may have a sign, digits may be grouped with {@code _}, whitespace may surround
+ * indices ({@code BigInteger} beyond the long range), {@link Slice}s and {@link Slice#ELLIPSIS}. Grammar:
+ * {@code ()} or items separated by commas (a trailing comma allowed, the whole optionally in parentheses), an item
+ * being {@code ...}, an integer, or a slice
+ * {@code [int]:[int][:[int]]}; integers are decimal without leading zeros (as Python's), may have a sign, digits may
+ * be grouped with {@code _}, whitespace may surround
  * tokens. Errors name the offending character and its position.
  */
 public final class Subscript {

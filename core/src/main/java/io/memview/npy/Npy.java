@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,6 +93,17 @@ public final class Npy {
     /** Longest header accepted (NumPy's own limit is 10000 characters by default). */
     private static final int MAX_HEADER = 1 << 20;
     private static final Set<Object> KEYS = Set.of("descr", "fortran_order", "shape");
+
+    /**
+     * {@return the struct format of the NumPy dtype string {@code dtype}}, as {@link #read(Path)} gives it for a file
+     * of that dtype: {@code "<f8"} is {@code "d"} on a little-endian machine, {@code ">i4"} is {@code ">i"},
+     * {@code "|S10"} is {@code "10s"}.
+     *
+     * @throws IllegalArgumentException naming the dtype when it is not a dtype string or has no struct format
+     */
+    public static String format(String dtype) {
+        return Dtype.toFormat(dtype).format();
+    }
 
     /**
      * Maps {@code file} read-only; {@return a view of the array it holds}
@@ -340,8 +352,7 @@ public final class Npy {
         NpyHeader h = headerFor(view);
         byte[] header = wrap(h.descrValue(), h.fortranOrder(), h.shape());
         Path target = file.toAbsolutePath();
-        Path tmp = target.resolveSibling("." + target.getFileName() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        Path tmp = temporary(target);
         boolean done = false;
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -360,16 +371,79 @@ public final class Npy {
                     view.writeTo(ch);
                 }
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            move(tmp, target);
             done = true;
         } finally {
             if (!done) {
                 Files.deleteIfExists(tmp);
             }
+        }
+    }
+
+    /**
+     * Creates {@code file} as a {@code .npy} file of zeros holding {@code shape} items of {@code format} (C order) and
+     * maps it writable: NumPy's {@code open_memmap(file, mode='w+')}. Fill the view, release it, and the file is a
+     * complete array; an existing file is replaced.
+     * {@snippet :
+     * try (MemoryView out = Npy.create(Path.of("squares.npy"), "<i8", 1000)) {
+     *     for (long i = 0; i < 1000; i++) {
+     *         out.setLong(i, i * i);
+     *     }
+     * }
+     * }
+     *
+     * @throws IllegalArgumentException when the format has no NumPy dtype or the shape is negative or too large
+     * @throws IOException              when the file cannot be created or mapped
+     */
+    public static MemoryView create(Path file, String format, long... shape) throws IOException {
+        Object descr = Dtype.fromFormat(format);
+        Dtype.Resolved r = Dtype.toFormat(descr);
+        for (long d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException("negative dimensions are not allowed: " + Arrays.toString(shape));
+            }
+        }
+        long n = dataLength(shape, r.itemsize());
+        byte[] header = wrap(descr, false, shape);
+        if (n < 0 || n > Long.MAX_VALUE - header.length) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " of " + r.itemsize()
+                    + "-byte items overflows a 64-bit size");
+        }
+        // Made aside and moved into place: views still mapping a file being replaced keep their (old) bytes
+        // rather than finding their file truncated under them.
+        Path target = file.toAbsolutePath();
+        Path tmp = temporary(target);
+        boolean done = false;
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer hb = ByteBuffer.wrap(header);
+                while (hb.hasRemaining()) {
+                    ch.write(hb);
+                }
+                if (n > 0) {
+                    ch.write(ByteBuffer.wrap(new byte[1]), header.length + n - 1);
+                }
+            }
+            move(tmp, target);
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        return map(target, true);
+    }
+
+    private static Path temporary(Path target) {
+        return target.resolveSibling("." + target.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+    }
+
+    private static void move(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

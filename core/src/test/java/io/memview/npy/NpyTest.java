@@ -231,6 +231,62 @@ class NpyTest {
         }
     }
 
+    @Test
+    void createMakesAZeroFilledFileThatIsCompleteOnceReleased(@TempDir Path tmp) throws IOException {
+        Path f = tmp.resolve("c.npy");
+        try (MemoryView v = Npy.create(f, "<q", 2, 3)) {
+            assertThat(v.readonly()).isFalse();
+            assertThat(v.toList()).isEqualTo(List.of(List.of(0L, 0L, 0L), List.of(0L, 0L, 0L)));
+            v.setLong(new long[] {1, 2}, -9);
+        }
+        NpyHeader h = Npy.readHeader(f);
+        assertThat(h.descr()).isEqualTo("<i8");
+        assertThat(h.shape()).containsExactly(2, 3);
+        assertThat(Files.size(f)).isEqualTo(128 + 48); // a 64-aligned header (128 bytes here) and 6 items of 8 bytes
+        try (MemoryView v = Npy.read(f)) {
+            assertThat(v.get(1, 2)).isEqualTo(-9L);
+        }
+        try (MemoryView empty = Npy.create(tmp.resolve("e.npy"), "d", 0, 5)) {
+            assertThat(empty.shape()).containsExactly(0, 5);
+        }
+        assertThatThrownBy(() -> Npy.create(tmp.resolve("x.npy"), "d", -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Npy.create(tmp.resolve("x.npy"), "3p", 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Pascal");
+    }
+
+    @Test
+    void aFileCanBeRewrittenFromAViewOfItself(@TempDir Path tmp) throws IOException {
+        Path f = tmp.resolve("g.npy");
+        Files.copy(DIR.resolve("grid_c.npy"), f);
+        try (MemoryView grid = Npy.read(f)) {
+            Npy.write(f, grid.select("1:, ::2")); // the old bytes stay mapped while the new file replaces them
+            assertThat(grid.getDouble(2, 3)).isEqualTo(11.0); // np.arange(12.0).reshape(3, 4)[2, 3]
+            try (MemoryView again = Npy.create(f, "<i", 2)) {  // and create replaces it again, just as safely
+                assertThat(grid.getDouble(0, 1)).isEqualTo(1.0);
+                assertThat(again.toList()).isEqualTo(List.of(0L, 0L));
+            }
+        }
+        assertThat(Files.readAllBytes(f)).hasSize(128 + 8);
+        assertThat(tmp.toFile().list()).containsExactly("g.npy");
+    }
+
+    @Test
+    void dtypeStringsBecomeTheFormatsViewsReport() {
+        // NumPy's own buffer export: memoryview(np.zeros(1, '<f8')).format == 'd' on a little-endian machine
+        boolean le = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
+        assertThat(Npy.format("<f8")).isEqualTo(le ? "d" : "<d");
+        assertThat(Npy.format(">i4")).isEqualTo(le ? ">i" : "i");
+        assertThat(Npy.format("|u1")).isEqualTo("B");
+        assertThat(Npy.format("|b1")).isEqualTo("?");
+        assertThat(Npy.format("<f2")).isEqualTo(le ? "e" : "<e");
+        assertThat(Npy.format("|S10")).isEqualTo("10s");
+        assertThat(Npy.format("=u2")).isEqualTo("H");
+        assertThatThrownBy(() -> Npy.format("<c16")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unsupported dtype '<c16': complex numbers have no struct format");
+        assertThatThrownBy(() -> Npy.format("float64")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a valid dtype descriptor");
+    }
+
     // ------------------------------------------------------------------------------------------- hostile files
 
     /** A header as NumPy lays it out: magic, version, length, the text padded with spaces to 64 bytes, newline. */
@@ -290,6 +346,10 @@ class NpyTest {
         byte[] v4 = good.clone();
         v4[6] = 4;
         assertRefused(file(tmp, v4, 8), "unsupported .npy format version 4.0");
+        byte[] huge = header("{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }", 2);
+        huge[8] = (byte) 0xf0; // header length 0xfffffff0: never allocated, refused at once
+        huge[9] = huge[10] = huge[11] = (byte) 0xff;
+        assertRefused(file(tmp, huge, 8), "the header is 4294967280 bytes long");
         byte[] v11 = good.clone();
         v11[7] = 1;
         assertRefused(file(tmp, v11, 8), "version 1.1");
