@@ -354,7 +354,7 @@ class BufferLayoutHostileTest {
     @MethodSource("seeds")
     void everyAcceptedLayoutStaysInsideItsSegmentAndEveryRefusalNamesTheField(long seed) {
         Hostile.Tally tally = Hostile.run("buffer.builder", seed, Hostile.cases(30_000),
-                Hostile.budget(Duration.ofSeconds(3)), (r, t) -> {
+                Hostile.budget(Duration.ofMillis(1200)), (r, t) -> {
             Request q = request(r);
             byte[] mem = new byte[q.segSize()];
             r.nextBytes(mem);

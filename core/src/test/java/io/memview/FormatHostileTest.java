@@ -500,7 +500,7 @@ class FormatHostileTest {
     @MethodSource("seeds")
     void formatsAreSizedOrRefusedAsCPythonDoes(long seed) {
         Hostile.Tally t = Hostile.run("format.calcsize", seed, Hostile.cases(25_000), Hostile.budget(
-                Duration.ofSeconds(3)), (r, tally) -> {
+                Duration.ofMillis(1200)), (r, tally) -> {
             String fmt = anyFormat(r);
             String ctx = "format " + io.memview.internal.PyTypes.repr(fmt);
             Verdict v;
@@ -551,7 +551,7 @@ class FormatHostileTest {
     @ParameterizedTest
     @MethodSource("seeds")
     void structsUnpackAndPackAsTheModelSays(long seed) {
-        Hostile.run("struct.pack-unpack", seed, Hostile.cases(12_000), Hostile.budget(Duration.ofSeconds(3)),
+        Hostile.run("struct.pack-unpack", seed, Hostile.cases(12_000), Hostile.budget(Duration.ofMillis(1200)),
                 (r, tally) -> {
             String fmt = r.nextBoolean() ? wellFormed(r) : mutated(r);
             Verdict v = model(fmt);
@@ -666,7 +666,7 @@ class FormatHostileTest {
     @ParameterizedTest
     @MethodSource("seeds")
     void offsetsAndLengthsFollowCPythonsRules(long seed) {
-        Hostile.run("struct.offsets", seed, Hostile.cases(12_000), Hostile.budget(Duration.ofSeconds(3)),
+        Hostile.run("struct.offsets", seed, Hostile.cases(12_000), Hostile.budget(Duration.ofMillis(1200)),
                 (r, tally) -> {
             String fmt = wellFormed(r);
             Verdict v = model(fmt);

@@ -307,7 +307,7 @@ class ViewOpsHostileTest {
     @ParameterizedTest
     @MethodSource("seeds")
     void selectGivesTheModelsViewOrADocumentedRefusal(long seed) {
-        Hostile.run("view.select", seed, Hostile.cases(15_000), Hostile.budget(Duration.ofSeconds(3)), (r, t) -> {
+        Hostile.run("view.select", seed, Hostile.cases(15_000), Hostile.budget(Duration.ofMillis(1200)), (r, t) -> {
             Model m = randomModel(r);
             MemoryView v = view(m);
             List<Key> keys = randomKeys(r, m.shape());
@@ -423,7 +423,7 @@ class ViewOpsHostileTest {
     @ParameterizedTest
     @MethodSource("seeds")
     void typedSelectRefusesKeysThatAreNotIndicesOrSlices(long seed) {
-        Hostile.run("view.select-typed", seed, Hostile.cases(10_000), Hostile.budget(Duration.ofSeconds(2)),
+        Hostile.run("view.select-typed", seed, Hostile.cases(10_000), Hostile.budget(Duration.ofMillis(1000)),
                 (r, t) -> {
             Model m = randomModel(r);
             MemoryView v = view(m);
@@ -485,7 +485,7 @@ class ViewOpsHostileTest {
     @ParameterizedTest
     @MethodSource("seeds")
     void castGivesTheSameBytesOrADocumentedRefusal(long seed) {
-        Hostile.run("view.cast", seed, Hostile.cases(15_000), Hostile.budget(Duration.ofSeconds(3)), (r, t) -> {
+        Hostile.run("view.cast", seed, Hostile.cases(15_000), Hostile.budget(Duration.ofMillis(1200)), (r, t) -> {
             Model m = randomModel(r);
             MemoryView v = view(m);
             if (r.nextInt(3) == 0 && cContiguous(m) && m.count() > 0) {
@@ -607,7 +607,7 @@ class ViewOpsHostileTest {
     @ParameterizedTest
     @MethodSource("seeds")
     void itemAccessReadsAndWritesExactlyTheModelsItem(long seed) {
-        Hostile.run("view.get-set", seed, Hostile.cases(20_000), Hostile.budget(Duration.ofSeconds(3)), (r, t) -> {
+        Hostile.run("view.get-set", seed, Hostile.cases(20_000), Hostile.budget(Duration.ofMillis(1200)), (r, t) -> {
             Model m = randomModel(r);
             MemoryView v = view(m);
             int ndim = m.shape().length;
