@@ -84,6 +84,24 @@ import java.util.stream.StreamSupport;
  * may be shared between threads; reads and writes of the memory are not synchronized. Release is thread-safe and
  * safe: once the memory of a mapped file or native segment is freed, every access in every thread throws
  * {@link IllegalStateException}, never crashes.
+ *
+ * <p>Precisely: the descriptor of a view is immutable and safely shared; its release flag is published by
+ * {@link #release()} (which is synchronized) to every thread that later synchronizes with the releasing thread (a
+ * join, a lock, a concurrent collection): from then on every operation there throws {@link IllegalStateException}.
+ * An access racing a release either completes against memory that is still valid or throws
+ * {@link IllegalStateException} (for a mapped file, the JDK's own "Already closed"); it never reads unmapped memory.
+ * Exports ({@link #getBuffer}/{@link #releaseBuffer}) are counted under the view's lock, and the exporter's
+ * {@code releaseBuffer} runs exactly once, when the last view of its buffer is released. Item reads and writes are
+ * not synchronized with each other: like any shared memory, concurrent writers need their own coordination.
+ *
+ * <h2 id="limits">Resource limits</h2>
+ * Copies that cannot fit — {@link #toBytes()}, {@link #hex()} or {@link #toList()} of a view past what a Java array,
+ * string or the heap holds, such as a huge view with zero strides or a 100 GiB mapping — fail at once with an
+ * {@link IllegalArgumentException} naming the size, never with an {@link OutOfMemoryError}. A mapped file truncated
+ * by another process under its view makes access fail with {@link IllegalStateException} ({@code the memory is no
+ * longer accessible}); in JIT-compiled code HotSpot may deliver the fault asynchronously, after the access has
+ * returned, so the JDK's {@code InternalError} can reach the caller instead. Either way no data is returned and the
+ * JVM does not crash.
  */
 public final class MemoryView implements BufferExporter, AutoCloseable, Iterable<Object> {
 
@@ -434,7 +452,29 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
     }
 
     private Object readItem(long address) {
-        return item.parsed.item(memory, address);
+        try {
+            return item.parsed.item(memory, address);
+        } catch (InternalError e) {
+            throw inaccessible(e);
+        }
+    }
+
+    /** A new array of {@code n} bytes, or {@code null} when the heap cannot hold it now. */
+    private static byte[] newBytes(int n) {
+        try {
+            return new byte[n];
+        } catch (OutOfMemoryError e) {
+            return null; // one failed allocation of one array: nothing else is left half-done
+        }
+    }
+
+    /**
+     * The exception for memory that faulted on access: the JDK reports a mapped file truncated under its mapping as
+     * an {@code InternalError}; memview reports it as the memory having gone, like a released view.
+     */
+    private static IllegalStateException inaccessible(InternalError e) {
+        return new IllegalStateException("memoryview: the memory is no longer accessible (was the mapped file "
+                + "truncated by another process?): " + e.getMessage(), e);
     }
 
     /**
@@ -509,7 +549,11 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
             MemorySegment scratch = MemorySegment.ofArray(new byte[itemsize]);
             Format.packValue(item.field, scratch, item.valueOffset, value, Values.Style.MEMORYVIEW);
             checkReleased();
-            MemorySegment.copy(scratch, item.valueOffset, memory, address + item.valueOffset, item.scalar.size());
+            try {
+                MemorySegment.copy(scratch, item.valueOffset, memory, address + item.valueOffset, item.scalar.size());
+            } catch (InternalError e) {
+                throw inaccessible(e);
+            }
             return;
         }
         Object[] values = recordValues(value, f);
@@ -517,10 +561,14 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         f.pack(scratch, 0, values, 0, Values.Style.MEMORYVIEW);
         checkReleased();
         // Only the value runs are stored: pad bytes ('x' and native alignment) keep what they hold.
-        for (io.memview.internal.format.Field run : f.fields()) {
-            if (run.code() != 'x') {
-                MemorySegment.copy(scratch, run.offset(), memory, address + run.offset(), run.byteSize());
+        try {
+            for (io.memview.internal.format.Field run : f.fields()) {
+                if (run.code() != 'x') {
+                    MemorySegment.copy(scratch, run.offset(), memory, address + run.offset(), run.byteSize());
+                }
             }
+        } catch (InternalError e) {
+            throw inaccessible(e);
         }
     }
 
@@ -549,7 +597,11 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         int m = mode;
         if ((m & (DENSE_LONG | LONG1)) != 0) {
             long k = index0(i);
-            return (m & DENSE_LONG) != 0 ? scalar.getLongAt(dense, k) : scalar.getLong(memory, valueBase + k * s0);
+            try {
+                return (m & DENSE_LONG) != 0 ? scalar.getLongAt(dense, k) : scalar.getLong(memory, valueBase + k * s0);
+            } catch (InternalError e) {
+                throw inaccessible(e);
+            }
         }
         return getLong(new long[] {i});
     }
@@ -584,7 +636,11 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         if ((mode & LONG2) != 0) {
             long a = index0(i);
             long b = index1(j);
-            return scalar.getLong(memory, valueBase + a * s0 + b * s1);
+            try {
+                return scalar.getLong(memory, valueBase + a * s0 + b * s1);
+            } catch (InternalError e) {
+                throw inaccessible(e);
+            }
         }
         return getLong(new long[] {i, j});
     }
@@ -597,7 +653,12 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
             throw new IllegalArgumentException("memoryview: format '" + item.text + "' items are not integers"
                     + (s.kind() == Scalar.Kind.FLOAT ? "; use getDouble" : ""));
         }
-        long v = s.getLong(memory, address);
+        long v;
+        try {
+            v = s.getLong(memory, address);
+        } catch (InternalError e) {
+            throw inaccessible(e);
+        }
         if (v < 0 && s.kind() == Scalar.Kind.UNSIGNED && s.size() == 8) {
             throw new ArithmeticException("item " + Long.toUnsignedString(v) + " of format '" + item.text
                     + "' does not fit in a long");
@@ -610,8 +671,12 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         int m = mode;
         if ((m & (DENSE_DOUBLE | DOUBLE1)) != 0) {
             long k = index0(i);
-            return (m & DENSE_DOUBLE) != 0 ? scalar.getDoubleAt(dense, k)
-                    : scalar.getDouble(memory, valueBase + k * s0);
+            try {
+                return (m & DENSE_DOUBLE) != 0 ? scalar.getDoubleAt(dense, k)
+                        : scalar.getDouble(memory, valueBase + k * s0);
+            } catch (InternalError e) {
+                throw inaccessible(e);
+            }
         }
         return getDouble(new long[] {i});
     }
@@ -621,7 +686,11 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         if ((mode & DOUBLE2) != 0) {
             long a = index0(i);
             long b = index1(j);
-            return scalar.getDouble(memory, valueBase + a * s0 + b * s1);
+            try {
+                return scalar.getDouble(memory, valueBase + a * s0 + b * s1);
+            } catch (InternalError e) {
+                throw inaccessible(e);
+            }
         }
         return getDouble(new long[] {i, j});
     }
@@ -633,7 +702,11 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         if (s.kind() == Scalar.Kind.CHAR) {
             throw new IllegalArgumentException("memoryview: format '" + item.text + "' items are not numbers");
         }
-        return s.getDouble(memory, address);
+        try {
+            return s.getDouble(memory, address);
+        } catch (InternalError e) {
+            throw inaccessible(e);
+        }
     }
 
     /**
@@ -648,10 +721,14 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
             if (v < item.lo || v > item.hi) {
                 throw invalidValue();
             }
-            if ((m & DENSE_SET) != 0) {
-                scalar.setLongAt(dense, k, v);
-            } else {
-                scalar.setLong(memory, valueBase + k * s0, v);
+            try {
+                if ((m & DENSE_SET) != 0) {
+                    scalar.setLongAt(dense, k, v);
+                } else {
+                    scalar.setLong(memory, valueBase + k * s0, v);
+                }
+            } catch (InternalError e) {
+                throw inaccessible(e);
             }
             return;
         }
@@ -666,7 +743,11 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
             if (v < item.lo || v > item.hi) {
                 throw invalidValue();
             }
-            scalar.setLong(memory, valueBase + a * s0 + b * s1, v);
+            try {
+                scalar.setLong(memory, valueBase + a * s0 + b * s1, v);
+            } catch (InternalError e) {
+                throw inaccessible(e);
+            }
             return;
         }
         setLong(new long[] {i, j}, v);
@@ -677,17 +758,21 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         checkWritable();
         long address = scalarAddress(index);
         Scalar s = item.scalar;
-        switch (s.kind()) {
-            case SIGNED, UNSIGNED -> {
-                if (v < item.lo || v > item.hi) {
-                    throw invalidValue();
+        try {
+            switch (s.kind()) {
+                case SIGNED, UNSIGNED -> {
+                    if (v < item.lo || v > item.hi) {
+                        throw invalidValue();
+                    }
+                    s.setLong(memory, address, v);
                 }
-                s.setLong(memory, address, v);
+                case FLOAT -> writeItem(address - item.valueOffset, v);
+                case BOOL -> s.setLong(memory, address, v != 0 ? 1 : 0);
+                case CHAR -> throw new IllegalArgumentException("memoryview: invalid type for format '" + item.code()
+                        + "'");
             }
-            case FLOAT -> writeItem(address - item.valueOffset, v);
-            case BOOL -> s.setLong(memory, address, v != 0 ? 1 : 0);
-            case CHAR -> throw new IllegalArgumentException("memoryview: invalid type for format '" + item.code()
-                    + "'");
+        } catch (InternalError e) {
+            throw inaccessible(e);
         }
     }
 
@@ -706,15 +791,19 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         checkWritable();
         long address = scalarAddress(index);
         Scalar s = item.scalar;
-        switch (s.kind()) {
-            case FLOAT -> {
-                Values.checkFloatRange(v, v, item.code(), s, item.field.nativeMode() && item.field.code() == 'f',
-                        Values.Style.MEMORYVIEW);
-                s.setDouble(memory, address, v);
+        try {
+            switch (s.kind()) {
+                case FLOAT -> {
+                    Values.checkFloatRange(v, v, item.code(), s, item.field.nativeMode() && item.field.code() == 'f',
+                            Values.Style.MEMORYVIEW);
+                    s.setDouble(memory, address, v);
+                }
+                case BOOL -> s.setLong(memory, address, v != 0.0 ? 1 : 0);
+                default -> throw new IllegalArgumentException("memoryview: invalid type for format '" + item.code()
+                        + "'");
             }
-            case BOOL -> s.setLong(memory, address, v != 0.0 ? 1 : 0);
-            default -> throw new IllegalArgumentException("memoryview: invalid type for format '" + item.code()
-                    + "'");
+        } catch (InternalError e) {
+            throw inaccessible(e);
         }
     }
 
@@ -1135,11 +1224,19 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
             throw new IllegalArgumentException("tobytes() of " + n + " bytes: a Java array holds at most 2147483639;"
                     + " use writeTo or copyTo for views this large");
         }
-        byte[] out = new byte[(int) n];
+        byte[] out = n > Runtime.getRuntime().maxMemory() ? null : newBytes((int) n); // null: cannot fit the heap
+        if (out == null) {
+            throw new IllegalArgumentException("tobytes() of " + n + " bytes does not fit in the Java heap ("
+                    + Runtime.getRuntime().maxMemory() + " bytes at most); use writeTo or copyTo for views this large");
+        }
         boolean fortran = order == 'F' || (order == 'A' && (flags & F_C) == 0 && (flags & F_FORTRAN) != 0);
         MemorySegment dst = MemorySegment.ofArray(out);
-        Copier.copy(layout(), new Layout(dst, 0, shape, fortran ? Layouts.fStrides(shape, itemsize)
-                : Layouts.cStrides(shape, itemsize), null, itemsize));
+        try {
+            Copier.copy(layout(), new Layout(dst, 0, shape, fortran ? Layouts.fStrides(shape, itemsize)
+                    : Layouts.cStrides(shape, itemsize), null, itemsize));
+        } catch (InternalError e) {
+            throw inaccessible(e);
+        }
         return out;
     }
 
@@ -1169,7 +1266,11 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
     private String hexOf(int sep, int bytesPerSep) {
         long n = Layouts.product(shape) * itemsize;
         if ((flags & F_C) != 0) {
-            return Hex.hex(memory, offset, n, sep, bytesPerSep);
+            try {
+                return Hex.hex(memory, offset, n, sep, bytesPerSep);
+            } catch (InternalError e) {
+                throw inaccessible(e);
+            }
         }
         if (n > Hex.MAX_BYTES) {
             throw new IllegalArgumentException("hex() of " + n + " bytes would be longer than a Java string can hold");
@@ -1193,8 +1294,24 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         if (n > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("tolist() of " + n + " items: a Java list holds at most 2147483639");
         }
+        // A list of boxed values costs a reference and (except for cached booleans) a box per value: refuse what
+        // cannot fit the heap before building it, rather than exhausting memory.
+        long perItem = 4 + (item.scalar != null && item.scalar.kind() == Scalar.Kind.BOOL ? 0
+                : 16 * Math.min(1 << 16, Math.max(1, item.parsed.valueCount())));
+        long heap = Runtime.getRuntime().maxMemory();
+        if (n > heap / perItem) {
+            throw new IllegalArgumentException("tolist() of " + n + " items needs about " + n * perItem / (1 << 20)
+                    + " MiB, more than the Java heap holds (" + heap + " bytes at most)");
+        }
         Layout l = layout();
-        return toList(l, 0, offset, new long[shape.length]);
+        try {
+            return toList(l, 0, offset, new long[shape.length]);
+        } catch (InternalError e) {
+            throw inaccessible(e);
+        } catch (OutOfMemoryError e) {
+            throw new IllegalArgumentException("tolist() of " + n + " items does not fit in the Java heap (" + heap
+                    + " bytes at most)");
+        }
     }
 
     private List<Object> toList(Layout l, int dim, long base, long[] idx) {
@@ -1396,7 +1513,11 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
                 throw new IllegalArgumentException(
                         "memoryview assignment: lvalue and rvalue have different structures");
             }
-            Copier.copy(src.layout(), dst.layout());
+            try {
+                Copier.copy(src.layout(), dst.layout());
+            } catch (InternalError e) {
+                throw inaccessible(e);
+            }
         }
     }
 
@@ -1422,7 +1543,11 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
                         + ": shape " + Arrays.toString(shape) + " itemsize " + itemsize + " from shape "
                         + Arrays.toString(src.shape) + " itemsize " + src.itemsize);
             }
-            Copier.copy(src.layout(), layout());
+            try {
+                Copier.copy(src.layout(), layout());
+            } catch (InternalError e) {
+                throw inaccessible(e);
+            }
         }
     }
 
@@ -1604,8 +1729,12 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
             if (w.released) {
                 return false;
             }
-            return Compare.equal(layout(), item.text, item.nativeChar, item.parsed, w.layout(), w.item.text,
-                    w.item.nativeChar, w.item.parsed);
+            try {
+                return Compare.equal(layout(), item.text, item.nativeChar, item.parsed, w.layout(), w.item.text,
+                        w.item.nativeChar, w.item.parsed);
+            } catch (InternalError e) {
+                return false; // memory that faults on access (a truncated mapped file) equals only itself
+            }
         }
         if (Exporters.of(other) == null) {
             return false;
@@ -1634,7 +1763,12 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         if (released) {
             return System.identityHashCode(this);
         }
-        int h = Compare.hash(layout(), item.parsed);
+        int h;
+        try {
+            h = Compare.hash(layout(), item.parsed);
+        } catch (InternalError e) {
+            return System.identityHashCode(this); // never throws: memory that faults hashes like a released view
+        }
         if (readonly) {
             hash = h;
             hashed = true;

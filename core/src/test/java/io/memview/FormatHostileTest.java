@@ -500,7 +500,7 @@ class FormatHostileTest {
     @MethodSource("seeds")
     void formatsAreSizedOrRefusedAsCPythonDoes(long seed) {
         Hostile.Tally t = Hostile.run("format.calcsize", seed, Hostile.cases(25_000), Hostile.budget(
-                Duration.ofSeconds(3)), (r, tally) -> {
+                Duration.ofMillis(1200)), (r, tally) -> {
             String fmt = anyFormat(r);
             String ctx = "format " + io.memview.internal.PyTypes.repr(fmt);
             Verdict v;
@@ -542,14 +542,16 @@ class FormatHostileTest {
                 tally.count("refused " + v.message().replaceAll("'ascii' codec.*", "'ascii' codec can't encode …"));
             }
         });
-        assertThat(t.counts()).as("seed %d: both outcomes occur", seed).containsKey("accepted");
+        if (t.cases() >= 1000) { // the time budget may stop a slow (instrumented) run earlier
+            assertThat(t.counts()).as("seed %d: both outcomes occur", seed).containsKey("accepted");
+        }
     }
 
     /** Accepted small formats unpack random bytes to the model's values, and pack what the model accepts. */
     @ParameterizedTest
     @MethodSource("seeds")
     void structsUnpackAndPackAsTheModelSays(long seed) {
-        Hostile.run("struct.pack-unpack", seed, Hostile.cases(12_000), Hostile.budget(Duration.ofSeconds(3)),
+        Hostile.run("struct.pack-unpack", seed, Hostile.cases(12_000), Hostile.budget(Duration.ofMillis(1200)),
                 (r, tally) -> {
             String fmt = r.nextBoolean() ? wellFormed(r) : mutated(r);
             Verdict v = model(fmt);
@@ -664,7 +666,7 @@ class FormatHostileTest {
     @ParameterizedTest
     @MethodSource("seeds")
     void offsetsAndLengthsFollowCPythonsRules(long seed) {
-        Hostile.run("struct.offsets", seed, Hostile.cases(12_000), Hostile.budget(Duration.ofSeconds(3)),
+        Hostile.run("struct.offsets", seed, Hostile.cases(12_000), Hostile.budget(Duration.ofMillis(1200)),
                 (r, tally) -> {
             String fmt = wellFormed(r);
             Verdict v = model(fmt);

@@ -57,7 +57,17 @@ public final class Hex {
         if (n > MAX_BYTES || n * 2 + seps > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("hex() of " + n + " bytes would be longer than a Java string can hold");
         }
-        byte[] out = new byte[(int) (n * 2 + seps)];
+        byte[] out;
+        try {
+            // a string needs its bytes twice (the array, then the string's copy): refuse what can never fit at once
+            out = 2 * (n * 2 + seps) > Runtime.getRuntime().maxMemory() ? null : new byte[(int) (n * 2 + seps)];
+        } catch (OutOfMemoryError e) {
+            out = null; // one failed allocation of one array: nothing else is left half-done
+        }
+        if (out == null) {
+            throw new IllegalArgumentException("hex() of " + n + " bytes does not fit in the Java heap ("
+                    + Runtime.getRuntime().maxMemory() + " bytes at most)");
+        }
         if (group == 0) {
             hexRun(m, off, n, out, 0);
         } else if (bytesPerSep < 0) {
@@ -82,7 +92,12 @@ public final class Hex {
                 j += (int) (group * 2);
             }
         }
-        return new String(out, StandardCharsets.ISO_8859_1);
+        try {
+            return new String(out, StandardCharsets.ISO_8859_1);
+        } catch (OutOfMemoryError e) {
+            throw new IllegalArgumentException("hex() of " + n + " bytes does not fit in the Java heap ("
+                    + Runtime.getRuntime().maxMemory() + " bytes at most)");
+        }
     }
 
     private static final java.lang.invoke.VarHandle LONG_BE = java.lang.invoke.MethodHandles

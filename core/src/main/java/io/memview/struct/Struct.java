@@ -287,7 +287,17 @@ public final class Struct {
                     + size + " bytes at offset " + offset + " (actual buffer size is " + len + ")");
         }
         byte[] scratch = pack(values);
-        MemorySegment.copy(scratch, 0, m, ValueLayout.JAVA_BYTE, offset, scratch.length);
+        try {
+            MemorySegment.copy(scratch, 0, m, ValueLayout.JAVA_BYTE, offset, scratch.length);
+        } catch (InternalError e) {
+            throw inaccessible(e);
+        }
+    }
+
+    /** A mapped file truncated under its mapping faults with {@code InternalError}; report it as memory gone. */
+    private static IllegalStateException inaccessible(InternalError e) {
+        return new IllegalStateException("struct: the memory is no longer accessible (was the mapped file truncated "
+                + "by another process?): " + e.getMessage(), e);
     }
 
     /**
@@ -391,7 +401,11 @@ public final class Struct {
                     + (Integer.MAX_VALUE - 8));
         }
         Object[] out = new Object[values];
-        format.unpack(m, offset, out, 0);
+        try {
+            format.unpack(m, offset, out, 0);
+        } catch (InternalError e) {
+            throw inaccessible(e);
+        }
         return new Tuple(out);
     }
 
