@@ -8,6 +8,7 @@ import io.memview.internal.Layout;
 import io.memview.internal.Layouts;
 import io.memview.internal.Odometer;
 import io.memview.internal.PyEq;
+import io.memview.internal.Selection;
 import io.memview.internal.Slices;
 import io.memview.internal.Subscript;
 import io.memview.internal.format.Format;
@@ -929,132 +930,10 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
      */
     public MemoryView select(Object... keys) {
         checkReleased();
-        if (shape.length == 0 && keys.length > 0 && !(keys.length == 1 && keys[0] == Slice.ELLIPSIS)) {
-            throw new IllegalArgumentException("invalid indexing of 0-dim memory");
-        }
-        // Expand the ellipsis and check the count.
-        // In key order, as NumPy checks them: a second ellipsis, an index beyond the long range.
-        int ellipses = 0;
-        int named = 0;
-        for (Object k : keys) {
-            if (k == Slice.ELLIPSIS) {
-                if (++ellipses > 1) {
-                    throw new IllegalArgumentException("an index can only have a single ellipsis ('...')");
-                }
-            } else if (k instanceof Slice || isIntegral(k)) {
-                named++;
-            } else if (k instanceof java.math.BigInteger big) {
-                if (big.bitLength() > 63) {
-                    throw new IndexOutOfBoundsException("cannot fit 'int' into an index-sized integer");
-                }
-                named++;
-            } else {
-                throw new IllegalArgumentException("memoryview: invalid slice key "
-                        + io.memview.internal.PyTypes.name(k));
-            }
-        }
-        int ndim = shape.length;
-        if (named > ndim) {
-            throw new IllegalArgumentException("too many indices for memoryview: memoryview is " + ndim
-                    + "-dimensional, but " + named + " were indexed");
-        }
-        List<Object> full = new ArrayList<>(ndim);
-        for (Object k : keys) {
-            if (k == Slice.ELLIPSIS) {
-                for (int i = 0; i < ndim - named; i++) {
-                    full.add(Slice.all());
-                }
-            } else {
-                full.add(k);
-            }
-        }
-        while (full.size() < ndim) {
-            full.add(Slice.all());
-        }
-        // The subscript's own errors first, dimension by dimension as NumPy reports them, before any refusal that
-        // depends on the layout (suboffsets).
-        if (suboffsets != null) {
-            for (int d = 0; d < ndim; d++) {
-                Object k = full.get(d);
-                if (k instanceof Slice s) {
-                    s.indices(shape[d]);
-                } else {
-                    long i = k instanceof Boolean b ? (b ? 1 : 0) : ((Number) k).longValue();
-                    if ((i < 0 ? i + shape[d] : i) < 0 || (i < 0 ? i + shape[d] : i) >= shape[d]) {
-                        throw new IndexOutOfBoundsException("index " + i + " is out of bounds for axis " + d
-                                + " with size " + shape[d]);
-                    }
-                }
-            }
-        }
-        long newOffset = offset;
-        long[] sub = suboffsets == null ? null : suboffsets.clone();
-        long[] newShape = new long[ndim];
-        long[] newStrides = new long[ndim];
-        int[] kept = new int[ndim];
-        int nd = 0;
-        for (int d = 0; d < ndim; d++) {
-            Object k = full.get(d);
-            long start;
-            if (k instanceof Slice s) {
-                long[] r = s.indices(shape[d]);
-                start = r[0];
-                newShape[nd] = r[3];
-                newStrides[nd] = strides[d] * r[2];
-                kept[nd++] = d;
-            } else {
-                long i = k instanceof Boolean b ? (b ? 1 : 0) : ((Number) k).longValue();
-                long n = shape[d];
-                start = i < 0 ? i + n : i;
-                if (start < 0 || start >= n) {
-                    throw new IndexOutOfBoundsException("index " + i + " is out of bounds for axis " + d
-                            + " with size " + n);
-                }
-            }
-            long shift = start * strides[d];
-            if (shift != 0) {
-                // Moving the start of a dimension moves the offset, or, after an indirection, its suboffset.
-                int n = d - 1;
-                while (sub != null && n >= 0 && sub[n] < 0) {
-                    n--;
-                }
-                if (sub != null && n >= 0) {
-                    sub[n] += shift;
-                } else {
-                    newOffset += shift;
-                }
-            }
-            if (!(k instanceof Slice) && sub != null && sub[d] >= 0) {
-                // A dropped indirect dimension: its pointer is fixed only when every dimension before it is dropped.
-                if (nd > 0) {
-                    throw new UnsupportedOperationException("memoryview: a sub-view cannot drop an indirect "
-                            + "(suboffset) dimension after a kept one");
-                }
-                newOffset = layout().dereference(newOffset) + sub[d];
-                sub[d] = -1;
-            }
-        }
-        long[] newSub = null;
-        if (sub != null) {
-            newSub = new long[nd];
-            for (int k = 0; k < nd; k++) {
-                newSub[k] = sub[kept[k]];
-                if (newSub[k] < 0 && suboffsets[kept[k]] >= 0) {
-                    // A start moved below a pointer's target by a negative stride: PEP 3118 reads a negative
-                    // suboffset as "no pointer", so no descriptor can hold this sub-view.
-                    throw new UnsupportedOperationException("memoryview: this sub-view would need a negative "
-                            + "suboffset (a negative stride after an indirect dimension)");
-                }
-            }
-        }
-        return derive(newOffset, item, itemsize, Arrays.copyOf(newShape, nd), Arrays.copyOf(newStrides, nd),
-                newSub, readonly);
+        Layout l = Selection.select(layout(), keys);
+        return derive(l.offset(), item, itemsize, l.shape(), l.strides(), l.suboffsets(), readonly);
     }
 
-    private static boolean isIntegral(Object k) {
-        return k instanceof Long || k instanceof Integer || k instanceof Short || k instanceof Byte
-                || k instanceof Boolean;
-    }
 
     /**
      * {@code mv.cast(format)}: this C-contiguous view's bytes as a 1-D view of {@code format}. As in CPython, one
