@@ -6,9 +6,9 @@ import io.memview.internal.Exporters;
 import io.memview.internal.Hex;
 import io.memview.internal.Layout;
 import io.memview.internal.Layouts;
-import io.memview.internal.Odometer;
 import io.memview.internal.PyEq;
 import io.memview.internal.Selection;
+import io.memview.internal.Streaming;
 import io.memview.internal.Slices;
 import io.memview.internal.Subscript;
 import io.memview.internal.format.Format;
@@ -1465,30 +1465,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
      */
     public long writeTo(WritableByteChannel channel) throws IOException {
         checkReleased();
-        long n = Layouts.product(shape) * itemsize;
-        // A heap segment over short[], int[], ... has no ByteBuffer view: those stream through the staging buffer.
-        if ((flags & F_C) != 0 && (memory.isNative() || memory.heapBase().orElse(null) instanceof byte[])) {
-            // Native memory goes to the channel in one ByteBuffer (up to 1 GiB at a time): one system call. Heap
-            // memory in 1 MiB chunks, because channels copy heap buffers into a temporary direct buffer that size.
-            long most = memory.isNative() ? 1L << 30 : CHUNK;
-            for (long done = 0; done < n; ) {
-                long chunk = Math.min(n - done, most);
-                ByteBuffer bb = memory.asSlice(offset + done, chunk).asByteBuffer();
-                while (bb.hasRemaining()) {
-                    channel.write(bb);
-                }
-                done += chunk;
-            }
-            return n;
-        }
-        stream((staging, len) -> {
-            ByteBuffer bb = staging.asSlice(0, len).asByteBuffer();
-            while (bb.hasRemaining()) {
-                channel.write(bb);
-            }
-            return len;
-        }, false);
-        return n;
+        return Streaming.writeTo(layout(), (flags & F_C) != 0, channel);
     }
 
     /**
@@ -1502,80 +1479,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         if (readonly) {
             throw new ReadOnlyMemoryException("cannot modify read-only memory");
         }
-        long[] total = {0};
-        stream((staging, len) -> {
-            ByteBuffer bb = staging.asSlice(0, len).asByteBuffer();
-            while (bb.hasRemaining() && channel.read(bb) >= 0) {
-                // keep reading until full or at the end
-            }
-            total[0] += bb.position();
-            return bb.position();
-        }, true);
-        return total[0];
-    }
-
-    private static final long CHUNK = 1 << 20;
-
-    /** Moves one staging chunk of {@code len} bytes; answers how many bytes it moved. */
-    @FunctionalInterface
-    private interface ChunkAction {
-        long apply(MemorySegment staging, long len) throws IOException;
-    }
-
-    /**
-     * Streams the view through a staging buffer in C order, a run of whole rows of dimension 0 at a time (a row
-     * larger than the buffer is streamed row by row of its own sub-view). Reading ({@code fill == false}) copies each
-     * run into the buffer before the action; filling copies it back after, and stops at the first short chunk,
-     * keeping only whole items of it.
-     *
-     * @return whether every chunk was complete
-     */
-    private boolean stream(ChunkAction action, boolean fill) throws IOException {
-        long n = Layouts.product(shape) * itemsize;
-        if (n == 0) {
-            return true;
-        }
-        if (shape.length > 1 && n / shape[0] > CHUNK) {
-            for (long i = 0; i < shape[0]; i++) {
-                try (MemoryView row = (MemoryView) get(i)) {
-                    if (!row.stream(action, fill)) {
-                        return false;
-                    }
-                }
-            }
-            return true;
-        }
-        long rows = shape.length == 0 ? 1 : shape[0];
-        long rowBytes = n / rows;
-        long perChunk = Math.max(1, CHUNK / rowBytes);
-        MemorySegment staging = MemorySegment.ofArray(new byte[(int) Math.min(n, perChunk * rowBytes)]);
-        for (long i = 0; i < rows; i += perChunk) {
-            long count = Math.min(perChunk, rows - i);
-            try (MemoryView part = shape.length == 0 ? sameView() : slice(i, i + count, 1)) {
-                Layout tmp = Layout.cContiguous(staging, 0, part.shape, itemsize);
-                long len = count * rowBytes;
-                if (!fill) {
-                    Copier.copy(part.layout(), tmp);
-                }
-                long moved = action.apply(staging, len);
-                if (fill) {
-                    long whole = moved / itemsize;
-                    if (whole * itemsize == len) {
-                        Copier.copy(tmp, part.layout());
-                    } else {
-                        // Short read: store the whole items that arrived, in C order, and stop.
-                        Layout dst = part.layout();
-                        long[] idx = new long[part.shape.length];
-                        for (long k = 0; k < whole; k++) {
-                            MemorySegment.copy(staging, k * itemsize, dst.memory(), dst.address(idx), itemsize);
-                            Odometer.next(idx, part.shape);
-                        }
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
+        return Streaming.readFrom(layout(), channel);
     }
 
     /** {@return a new view identical to this one, sharing its buffer} */
