@@ -212,3 +212,82 @@ EXPLAIN = {
     'StructBench.packPolluted': "See `pack`.",
     'MapBench.open1GiBPolluted': "See the unpolluted row.",
 }
+
+EXPLAIN.update({
+    'ItemAccessBench.getObject1d': (
+        "`get(i)` boxes the item; in this loop escape analysis removes most boxes, as it does for the raw loop, but "
+        "`get` first tests the format's kind and mode (two field reads and compares per call) before taking the "
+        "primitive path. Closing the rest: a dedicated mode bit for \"boxed long\" so that one test decides."
+    ),
+    'ItemAccessBench.setLong2d': (
+        "Two index checks and the format's range check per store (CPython's `invalid value` error), against the "
+        "raw loop's unchecked stores; see the 1-D `setLong` row. A bulk fill API would check once."
+    ),
+    'ItemAccessBench.getLong2d': (
+        "Two Python index checks per item; within the target in most runs, above it when the machine is busy."
+    ),
+    'ExportBench.toBytesF': (
+        "A transposing copy of 4-byte items (reads along rows, writes with a 4096-byte stride), the same loop as the "
+        "raw baseline, plus the fresh array. NumPy and CPython copy with C loops over a `malloc`ed buffer that is "
+        "neither zeroed nor, after the first call, new memory; the JVM allocates and zeroes 4 MiB each time (see "
+        "`toBytes()` C-contiguous). Blocking the transpose in tiles that fit the cache would help all three."
+    ),
+    'ExportBench.writeTo': (
+        "A single `write` of 4 MiB to `/dev/null` costs under a microsecond in every implementation; the JVM adds "
+        "NIO's bookkeeping (the channel's lock and a native-thread registration) to the system call. Noise-level "
+        "differences of a few hundred nanoseconds."
+    ),
+    'CompareBench.hashCodeView': (
+        "The hash is over item values (so that equal views of different formats hash alike): a serial "
+        "`31 * h + v` chain per item, through the format's codec. The raw loop (the same chain over direct loads) "
+        "runs at ~1.9 ns per item, memview at ~3.4: the codec call and `Mem`'s class test per item. CPython hashes "
+        "only read-only `'B'`, `'b'` and `'c'` views, over their raw bytes with SipHash, eight bytes at a time. A "
+        "four-items-per-step version of the chain (the same value) was tried and measured no faster on this "
+        "machine, so it was not kept."
+    ),
+})
+EXPLAIN['ExportBench.toBytesC'] = (
+    "`toBytes` must return a new `byte[]`, and on the JVM that costs more than the copy: allocating 4 MiB (a "
+    "humongous object for G1 with a 2 GiB heap) and zeroing it. The raw `MemorySegment.toArray` pays exactly the "
+    "same (`segmentToArray`, 0.9-1.1x of memview). CPython and NumPy win twice: glibc `malloc` hands back the memory "
+    "freed by the previous call (no new pages, no zeroing), and their `memcpy` is glibc's AVX copy, while the JVM's "
+    "`MemorySegment.copy` goes through `Unsafe.copyMemory` in safepoint-polled chunks: in this run "
+    "`MemorySegment.copy` itself moved 4 MiB in ~0.58 ms against CPython's ~0.16 ms for `dst[:] = src` (bandwidth "
+    "table). What closes it for callers: `copyTo(view)`, `asSegment()` (zero-copy when C-contiguous) or "
+    "`writeTo(channel)`, which avoid the fresh array; for the library, nothing short of a JDK copy at memcpy speed."
+)
+EXPLAIN['ExportBench.toBytesA'] = EXPLAIN['ExportBench.toBytesC']
+EXPLAIN['ExportBench.toBytesCPolluted'] = EXPLAIN['ExportBench.toBytesC']
+EXPLAIN['ExportBench.toBytesStrided'] = (
+    "A gather of 4-byte items with stride 8 through the strided copy rows: one load and one store per item, as the "
+    "raw baseline (which memview matches). NumPy's strided copy is a C loop specialised per item size, into a "
+    "recycled `malloc` buffer; the JVM also allocates and zeroes the 4 MiB result (see `toBytes()` C-contiguous)."
+)
+EXPLAIN['CompareBench.equalsSameFormat'] = (
+    "One `MemorySegment.mismatch` over both views — the same call as the raw baseline, and above 80% of the copy "
+    "bandwidth of this run. NumPy's `array_equal` compares with AVX2 at memory speed (~22 GB/s here); the JDK's "
+    "`mismatch` is vectorized too but, like its copy, runs in safepoint-polled chunks with per-chunk checks. Closing "
+    "it is a JDK matter."
+)
+EXPLAIN['CompareBench.equalsStrided'] = (
+    "Strided rows are compared item by item (4-byte loads at stride 8, native against heap memory), like the raw "
+    "loop, with `Mem`'s class test per load on two kinds of memory. CPython compares the same way (`unpack` per "
+    "item of a native format it knows) and is level with it; NumPy's strided compare is vectorized C. What would "
+    "close it: comparing blocks of items into a flag without an early exit per item, so that C2 vectorizes."
+)
+EXPLAIN['CompareBench.equalsStridedPolluted'] = EXPLAIN['CompareBench.equalsStrided']
+EXPLAIN['CompareBench.equalsDouble'] = (
+    "Python `==` on doubles (NaN unequal, -0.0 == 0.0) forbids a byte compare, so items are compared as "
+    "doubles one by one with an early exit, which does not vectorize; memview matches the raw loop of the same "
+    "shape. CPython's memoryview compares native doubles with a C loop, NumPy with SIMD. What would close it: a "
+    "byte `mismatch` first (equal bytes mean equal values unless a NaN is present, which a second, vectorizable "
+    "pass can rule out), then value comparison only from the first differing byte on."
+)
+EXPLAIN['ExportBench.hex'] = (
+    "hex writes two bytes per input byte, and a Java `String` cannot be built over an existing array: the `byte[]` "
+    "is copied once more into the string, so 1 MiB of input means 2 MiB allocated and zeroed twice and written "
+    "twice — at best a fraction of copy bandwidth, and CPython writes its digits straight into the new `str`. The "
+    "SWAR kernel (4 bytes per step) is twice as fast as the per-byte table of the raw baseline; going further needs "
+    "the Vector API (incubating, needs a flag) or a JDK string factory that adopts a byte array."
+)
+EXPLAIN['ExportBench.hexPolluted'] = EXPLAIN['ExportBench.hex']
