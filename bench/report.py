@@ -222,7 +222,7 @@ def main():
         vals = [v for _, v in loads]
         w(f'- Load average (1 min) sampled every 10 s during the run: min {min(vals):.2f}, median '
           f'{statistics.median(vals):.2f}, max {max(vals):.2f} on {machine.get("cores", "?")} cores. '
-          + ('The machine was shared and busy: treat differences under ~15% as noise.'
+          + ('The machine was shared: treat differences under ~15% as noise.'
              if statistics.median(vals) > 0.5 * float(machine.get('cores', 2) or 2) else
              'The machine was fairly quiet.'))
     if copy_bw:

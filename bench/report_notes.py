@@ -291,3 +291,52 @@ EXPLAIN['ExportBench.hex'] = (
     "the Vector API (incubating, needs a flag) or a JDK string factory that adopts a byte array."
 )
 EXPLAIN['ExportBench.hexPolluted'] = EXPLAIN['ExportBench.hex']
+
+EXPLAIN['ExportBench.writeToStrided'] = (
+    "Bimodal between forks: one fork streamed at ~1.4 ms (1.2x raw, within the target), the other at ~8 ms. The "
+    "staging copy reads native memory and writes a heap array in the same row loop, so both class branches of the "
+    "`Mem` accessors are live; when C2 happens to compile an accessor on its own first (`already compiled into a "
+    "big method`), the row loop calls it per item instead of inlining it. What would close it: copy rows "
+    "specialised per pair of memory kinds (a heap-to-heap, native-to-heap, ... loop each, chosen once per row), so "
+    "that no accessor inside a loop ever sees two classes."
+)
+EXPLAIN['ExportBench.toBytesC'] = (
+    "`toBytes` must return a new `byte[]`, and on the JVM that costs more than the copy: allocating 4 MiB (a "
+    "humongous object for G1 with a 2 GiB heap) and zeroing it. The copy itself runs at memcpy speed "
+    "(`MemorySegment.copy` moved 4 MiB in the same time as CPython's `dst[:] = src`, bandwidth table), but "
+    "`MemorySegment.toArray` — the raw baseline, the same allocation plus copy — takes 5x as long, and memview "
+    "matches it. CPython and NumPy get their 4 MiB from `malloc`, which hands back the block freed by the previous "
+    "call: no new pages, no zeroing. What closes it for callers: `copyTo(view)`, `asSegment()` (zero-copy when "
+    "C-contiguous) or `writeTo(channel)`, which need no fresh array; for the library, nothing short of the JDK "
+    "allocating arrays that are about to be overwritten without zeroing them."
+)
+EXPLAIN['ExportBench.toBytesA'] = EXPLAIN['ExportBench.toBytesC']
+EXPLAIN['ExportBench.toBytesCPolluted'] = EXPLAIN['ExportBench.toBytesC']
+EXPLAIN['CompareBench.equalsSameFormat'] = (
+    "One `MemorySegment.mismatch` over both views — the same call as the raw baseline (parity), and ahead of "
+    "NumPy's `array_equal`. It reads 8 MiB (both views) where the reference copy reads 4 and writes 4, so 75-80% "
+    "of the copy's rate is what the memory system allows; a miss of a few percent here is within the noise."
+)
+EXPLAIN['CompareBench.equalsSameFormatPolluted'] = EXPLAIN['CompareBench.equalsSameFormat']
+EXPLAIN['ItemAccessBench.setObject1d'] = (
+    "`set(i, Object)` with a `Long` takes the `setLong` path, but the box escapes on the general path "
+    "(`set(long[], Object)`), so escape analysis cannot remove the `Long.valueOf` allocation the caller makes "
+    "(values 0-1023 are mostly outside the `Long` cache), and the forks differ (4.4 ms and 6.8 ms) with how much of "
+    "it C2 keeps; the raw loop's box never escapes and disappears. What would close it: nothing in the library "
+    "beyond the primitive accessor, which is the answer for loops (`setLong` row, 1.0-1.4x raw)."
+)
+EXPLAIN['ExportBench.toList2d'] = (
+    "1024 row lists of 1024 boxed items: allocation-bound like the 1-D `toList` (now chunked, 0.6x raw); the "
+    "rows are `Tuple`s over exact-size arrays, the raw baseline's `ArrayList`s are presized too. The remaining "
+    "difference is within the spread of allocation-heavy rows on this machine."
+)
+
+EXPLAIN['_engine'] = EXPLAIN['_engine'].replace(
+    "- Found on the way:",
+    "- **toList builds long rows in chunks of 16384 items**: a single million-element `Object[]` is a humongous G1 "
+    "object in the old generation, and filling it with new `Long`s made every store an old-to-young reference; "
+    "the 1-D `toList` was 242 ms (2.2x raw, 4x CPython) in the first full run and is 27 ms (0.6x raw, 0.6x "
+    "CPython) in this one.\n- Found on the way:")
+EXPLAIN['_engine'] += (
+    "\n\nThis report comes from the second full run, started after the toList change, on a quieter machine "
+    "(load average median 1.3); the first full run (load average median 9.6) is in git history.")
