@@ -222,7 +222,7 @@ def main():
         vals = [v for _, v in loads]
         w(f'- Load average (1 min) sampled every 10 s during the run: min {min(vals):.2f}, median '
           f'{statistics.median(vals):.2f}, max {max(vals):.2f} on {machine.get("cores", "?")} cores. '
-          + ('The machine was shared and busy: treat differences under ~15% as noise.'
+          + ('The machine was shared: treat differences under ~15% as noise.'
              if statistics.median(vals) > 0.5 * float(machine.get('cores', 2) or 2) else
              'The machine was fairly quiet.'))
     if copy_bw:
@@ -258,13 +258,13 @@ def main():
         if target == 'b' and bw is not None and copy_bw:
             if bw < 0.8 * copy_bw:
                 verdicts.append(f'❌ {bw / copy_bw * 100:.0f}% of copy bandwidth')
-        if xc is not None and xc >= 1 and 'Polluted' not in mv:
+        if target and xc is not None and xc >= 1 and 'Polluted' not in mv:
             verdicts.append(f'❌ {xc:.2f}× CPython')
-        if mv in NUMPY_TARGETS and xn is not None and xn >= 1:
+        if target and mv in NUMPY_TARGETS and xn is not None and xn >= 1:
             verdicts.append(f'❌ {xn:.2f}× NumPy')
         if r is None:
             verdicts = ['not measured']
-        verdict = '; '.join(verdicts) if verdicts else ('✅' if (target or c or n) else '')
+        verdict = '; '.join(verdicts) if verdicts else ('✅' if target else 'reference')
         if verdicts and r is not None:
             missed.append((label, mv, verdict))
         note = ''
@@ -274,6 +274,10 @@ def main():
           f'{f"{bw:.1f}" if bw else ""} | {fmt_time(c)}{note} | {fmt_ratio(xc)} | {fmt_time(n)} | {fmt_ratio(xn)} | '
           f'{verdict} |')
         section = sec
+    w('')
+    met = sum(1 for r in ROWS if r[4] and r[2] in jmh) - len([m for m in missed])
+    w(f'**{met} of {sum(1 for r in ROWS if r[4] and r[2] in jmh)} rows meet every target that applies to them; '
+      f'{len(missed)} miss at least one** (analysed below).')
     w('')
     w('`—`: the implementation has no such operation (CPython\'s memoryview has no transpose, no N-d slicing, no '
       'record items, no F-contiguous views to export in order \'A\'; NumPy has no `hex` or `struct`).')

@@ -212,3 +212,131 @@ EXPLAIN = {
     'StructBench.packPolluted': "See `pack`.",
     'MapBench.open1GiBPolluted': "See the unpolluted row.",
 }
+
+EXPLAIN.update({
+    'ItemAccessBench.getObject1d': (
+        "`get(i)` boxes the item; in this loop escape analysis removes most boxes, as it does for the raw loop, but "
+        "`get` first tests the format's kind and mode (two field reads and compares per call) before taking the "
+        "primitive path. Closing the rest: a dedicated mode bit for \"boxed long\" so that one test decides."
+    ),
+    'ItemAccessBench.setLong2d': (
+        "Two index checks and the format's range check per store (CPython's `invalid value` error), against the "
+        "raw loop's unchecked stores; see the 1-D `setLong` row. A bulk fill API would check once."
+    ),
+    'ItemAccessBench.getLong2d': (
+        "Two Python index checks per item; within the target in most runs, above it when the machine is busy."
+    ),
+    'ExportBench.toBytesF': (
+        "A transposing copy of 4-byte items (reads along rows, writes with a 4096-byte stride), the same loop as the "
+        "raw baseline, plus the fresh array. NumPy and CPython copy with C loops over a `malloc`ed buffer that is "
+        "neither zeroed nor, after the first call, new memory; the JVM allocates and zeroes 4 MiB each time (see "
+        "`toBytes()` C-contiguous). Blocking the transpose in tiles that fit the cache would help all three."
+    ),
+    'ExportBench.writeTo': (
+        "A single `write` of 4 MiB to `/dev/null` costs under a microsecond in every implementation; the JVM adds "
+        "NIO's bookkeeping (the channel's lock and a native-thread registration) to the system call. Noise-level "
+        "differences of a few hundred nanoseconds."
+    ),
+    'CompareBench.hashCodeView': (
+        "The hash is over item values (so that equal views of different formats hash alike): a serial "
+        "`31 * h + v` chain per item, through the format's codec. The raw loop (the same chain over direct loads) "
+        "runs at ~1.9 ns per item, memview at ~3.4: the codec call and `Mem`'s class test per item. CPython hashes "
+        "only read-only `'B'`, `'b'` and `'c'` views, over their raw bytes with SipHash, eight bytes at a time. A "
+        "four-items-per-step version of the chain (the same value) was tried and measured no faster on this "
+        "machine, so it was not kept."
+    ),
+})
+EXPLAIN['ExportBench.toBytesC'] = (
+    "`toBytes` must return a new `byte[]`, and on the JVM that costs more than the copy: allocating 4 MiB (a "
+    "humongous object for G1 with a 2 GiB heap) and zeroing it. The raw `MemorySegment.toArray` pays exactly the "
+    "same (`segmentToArray`, 0.9-1.1x of memview). CPython and NumPy win twice: glibc `malloc` hands back the memory "
+    "freed by the previous call (no new pages, no zeroing), and their `memcpy` is glibc's AVX copy, while the JVM's "
+    "`MemorySegment.copy` goes through `Unsafe.copyMemory` in safepoint-polled chunks: in this run "
+    "`MemorySegment.copy` itself moved 4 MiB in ~0.58 ms against CPython's ~0.16 ms for `dst[:] = src` (bandwidth "
+    "table). What closes it for callers: `copyTo(view)`, `asSegment()` (zero-copy when C-contiguous) or "
+    "`writeTo(channel)`, which avoid the fresh array; for the library, nothing short of a JDK copy at memcpy speed."
+)
+EXPLAIN['ExportBench.toBytesA'] = EXPLAIN['ExportBench.toBytesC']
+EXPLAIN['ExportBench.toBytesCPolluted'] = EXPLAIN['ExportBench.toBytesC']
+EXPLAIN['ExportBench.toBytesStrided'] = (
+    "A gather of 4-byte items with stride 8 through the strided copy rows: one load and one store per item, as the "
+    "raw baseline (which memview matches). NumPy's strided copy is a C loop specialised per item size, into a "
+    "recycled `malloc` buffer; the JVM also allocates and zeroes the 4 MiB result (see `toBytes()` C-contiguous)."
+)
+EXPLAIN['CompareBench.equalsSameFormat'] = (
+    "One `MemorySegment.mismatch` over both views — the same call as the raw baseline, and above 80% of the copy "
+    "bandwidth of this run. NumPy's `array_equal` compares with AVX2 at memory speed (~22 GB/s here); the JDK's "
+    "`mismatch` is vectorized too but, like its copy, runs in safepoint-polled chunks with per-chunk checks. Closing "
+    "it is a JDK matter."
+)
+EXPLAIN['CompareBench.equalsStrided'] = (
+    "Strided rows are compared item by item (4-byte loads at stride 8, native against heap memory), like the raw "
+    "loop, with `Mem`'s class test per load on two kinds of memory. CPython compares the same way (`unpack` per "
+    "item of a native format it knows) and is level with it; NumPy's strided compare is vectorized C. What would "
+    "close it: comparing blocks of items into a flag without an early exit per item, so that C2 vectorizes."
+)
+EXPLAIN['CompareBench.equalsStridedPolluted'] = EXPLAIN['CompareBench.equalsStrided']
+EXPLAIN['CompareBench.equalsDouble'] = (
+    "Python `==` on doubles (NaN unequal, -0.0 == 0.0) forbids a byte compare, so items are compared as "
+    "doubles one by one with an early exit, which does not vectorize; memview matches the raw loop of the same "
+    "shape. CPython's memoryview compares native doubles with a C loop, NumPy with SIMD. What would close it: a "
+    "byte `mismatch` first (equal bytes mean equal values unless a NaN is present, which a second, vectorizable "
+    "pass can rule out), then value comparison only from the first differing byte on."
+)
+EXPLAIN['ExportBench.hex'] = (
+    "hex writes two bytes per input byte, and a Java `String` cannot be built over an existing array: the `byte[]` "
+    "is copied once more into the string, so 1 MiB of input means 2 MiB allocated and zeroed twice and written "
+    "twice — at best a fraction of copy bandwidth, and CPython writes its digits straight into the new `str`. The "
+    "SWAR kernel (4 bytes per step) is twice as fast as the per-byte table of the raw baseline; going further needs "
+    "the Vector API (incubating, needs a flag) or a JDK string factory that adopts a byte array."
+)
+EXPLAIN['ExportBench.hexPolluted'] = EXPLAIN['ExportBench.hex']
+
+EXPLAIN['ExportBench.writeToStrided'] = (
+    "Bimodal between forks: one fork streamed at ~1.4 ms (1.2x raw, within the target), the other at ~8 ms. The "
+    "staging copy reads native memory and writes a heap array in the same row loop, so both class branches of the "
+    "`Mem` accessors are live; when C2 happens to compile an accessor on its own first (`already compiled into a "
+    "big method`), the row loop calls it per item instead of inlining it. What would close it: copy rows "
+    "specialised per pair of memory kinds (a heap-to-heap, native-to-heap, ... loop each, chosen once per row), so "
+    "that no accessor inside a loop ever sees two classes."
+)
+EXPLAIN['ExportBench.toBytesC'] = (
+    "`toBytes` must return a new `byte[]`, and on the JVM that costs more than the copy: allocating 4 MiB (a "
+    "humongous object for G1 with a 2 GiB heap) and zeroing it. The copy itself runs at memcpy speed "
+    "(`MemorySegment.copy` moved 4 MiB in the same time as CPython's `dst[:] = src`, bandwidth table), but "
+    "`MemorySegment.toArray` — the raw baseline, the same allocation plus copy — takes 5x as long, and memview "
+    "matches it. CPython and NumPy get their 4 MiB from `malloc`, which hands back the block freed by the previous "
+    "call: no new pages, no zeroing. What closes it for callers: `copyTo(view)`, `asSegment()` (zero-copy when "
+    "C-contiguous) or `writeTo(channel)`, which need no fresh array; for the library, nothing short of the JDK "
+    "allocating arrays that are about to be overwritten without zeroing them."
+)
+EXPLAIN['ExportBench.toBytesA'] = EXPLAIN['ExportBench.toBytesC']
+EXPLAIN['ExportBench.toBytesCPolluted'] = EXPLAIN['ExportBench.toBytesC']
+EXPLAIN['CompareBench.equalsSameFormat'] = (
+    "One `MemorySegment.mismatch` over both views — the same call as the raw baseline (parity), and ahead of "
+    "NumPy's `array_equal`. It reads 8 MiB (both views) where the reference copy reads 4 and writes 4, so 75-80% "
+    "of the copy's rate is what the memory system allows; a miss of a few percent here is within the noise."
+)
+EXPLAIN['CompareBench.equalsSameFormatPolluted'] = EXPLAIN['CompareBench.equalsSameFormat']
+EXPLAIN['ItemAccessBench.setObject1d'] = (
+    "`set(i, Object)` with a `Long` takes the `setLong` path, but the box escapes on the general path "
+    "(`set(long[], Object)`), so escape analysis cannot remove the `Long.valueOf` allocation the caller makes "
+    "(values 0-1023 are mostly outside the `Long` cache), and the forks differ (4.4 ms and 6.8 ms) with how much of "
+    "it C2 keeps; the raw loop's box never escapes and disappears. What would close it: nothing in the library "
+    "beyond the primitive accessor, which is the answer for loops (`setLong` row, 1.0-1.4x raw)."
+)
+EXPLAIN['ExportBench.toList2d'] = (
+    "1024 row lists of 1024 boxed items: allocation-bound like the 1-D `toList` (now chunked, 0.6x raw); the "
+    "rows are `Tuple`s over exact-size arrays, the raw baseline's `ArrayList`s are presized too. The remaining "
+    "difference is within the spread of allocation-heavy rows on this machine."
+)
+
+EXPLAIN['_engine'] = EXPLAIN['_engine'].replace(
+    "- Found on the way:",
+    "- **toList builds long rows in chunks of 16384 items**: a single million-element `Object[]` is a humongous G1 "
+    "object in the old generation, and filling it with new `Long`s made every store an old-to-young reference; "
+    "the 1-D `toList` was 242 ms (2.2x raw, 4x CPython) in the first full run and is 27 ms (0.6x raw, 0.6x "
+    "CPython) in this one.\n- Found on the way:")
+EXPLAIN['_engine'] += (
+    "\n\nThis report comes from the second full run, started after the toList change, on a quieter machine "
+    "(load average median 1.3); the first full run (load average median 9.6) is in git history.")

@@ -1205,6 +1205,20 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
             return new Tuple(out);
         }
         long p = base;
+        if (dim == shape.length - 1 && n > io.memview.internal.format.ChunkedTuple.CHUNK) {
+            // A long row in chunks: one huge reference array filled with new items is slow to collect (G1).
+            Format f = item.parsed;
+            int c = io.memview.internal.format.ChunkedTuple.CHUNK;
+            Object[][] chunks = new Object[(n + c - 1) / c][];
+            for (int k = 0; k < chunks.length; k++) {
+                Object[] chunk = new Object[Math.min(c, n - k * c)];
+                for (int i = 0; i < chunk.length; i++, p += strides[dim]) {
+                    chunk[i] = f.item(memory, p);
+                }
+                chunks[k] = chunk;
+            }
+            return new io.memview.internal.format.ChunkedTuple(chunks, n);
+        }
         if (dim == shape.length - 1) {
             Format f = item.parsed;
             for (int i = 0; i < n; i++, p += strides[dim]) {

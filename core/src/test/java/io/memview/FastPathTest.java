@@ -108,6 +108,24 @@ class FastPathTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {16383, 16384, 16385, 40000})
+    void toListOfALongRowHoldsEveryItemInOrder(int n) {
+        int[] values = new int[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = i * 7 - 5;
+        }
+        java.util.List<?> list = (java.util.List<?>) MemoryView.of(values).toList();
+        assertThat(list).hasSize(n);
+        java.util.List<Long> expected = new java.util.ArrayList<>();
+        for (int v : values) {
+            expected.add((long) v);
+        }
+        assertThat(list).isEqualTo(expected);
+        assertThat(list.hashCode()).isEqualTo(expected.hashCode());
+        assertThatThrownBy(() -> list.get(n)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @ParameterizedTest
     @ValueSource(longs = {21, 22, 23})
     void countAndIndexOfIntegersMatchTheValues(long seed) {
         RandomGenerator r = rng(seed);
