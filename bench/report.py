@@ -39,6 +39,7 @@ ROWS = [
     ('Item access, 1 Mi items (µs)', 'set(i, Object) 1-D', 'ItemAccessBench.setObject1d', 'ItemAccessBench.setObject1dRaw', 'c', None),
     ('Item access, 1 Mi items (µs)', 'getLong(i) strided [::2]', 'ItemAccessBench.getLongStrided', 'ItemAccessBench.getLongStridedRaw', 's', None),
     ('Item access, 1 Mi items (µs)', 'getLong(i, j) 2-D', 'ItemAccessBench.getLong2d', 'ItemAccessBench.getLong2dRaw', 's', None),
+    ('Item access, 1 Mi items (µs)', 'getLong(i, j) of select("::2, 1:-1")', 'ItemAccessBench.getLong2dSelected', 'ItemAccessBench.getLong2dSelectedRaw', 's', None),
     ('Item access, 1 Mi items (µs)', 'getLong(i, j) transposed', 'ItemAccessBench.getLongTransposed', 'ItemAccessBench.getLongTransposedRaw', 's', None),
     ('Item access, 1 Mi items (µs)', 'setLong(i, j, v) 2-D', 'ItemAccessBench.setLong2d', 'ItemAccessBench.setLong2dRaw', 's', None),
 
@@ -66,6 +67,8 @@ ROWS = [
     ('struct and records', 'iterUnpack, 65536 records (µs)', 'StructBench.iterUnpack', 'StructBench.iterUnpackRaw', 'c', None),
     ('struct and records', "record view cast('<iid').get(i), 65536 (µs)", 'StructBench.recordGet', 'StructBench.iterUnpackRaw', 'c', None),
     ('struct and records', 'record view toList(), 65536 (µs)', 'StructBench.recordToList', 'StructBench.recordToListRaw', 'c', None),
+    ('struct and records', "1M '<iif' records: cast view get(i) (µs)", 'StructBench.iifRecordView', 'StructBench.iifRecordsRaw', 'c', None),
+    ('struct and records', "1M '<iif' records: Struct.unpackFrom (µs)", 'StructBench.iifUnpackFrom', 'StructBench.iifRecordsRaw', 'c', None),
 
     ('Profile-polluted (same call sites after heap, native, mapped memory and 11 formats)', 'getLong(i) 1-D (µs)', 'ItemAccessBench.getLong1dPolluted', 'ItemAccessBench.getLong1dRawPolluted', 'c', None),
     ('Profile-polluted (same call sites after heap, native, mapped memory and 11 formats)', 'get(i) Object 1-D (µs)', 'ItemAccessBench.getObject1dPolluted', 'ItemAccessBench.getObject1dRawPolluted', 'c', None),

@@ -340,3 +340,25 @@ EXPLAIN['_engine'] = EXPLAIN['_engine'].replace(
 EXPLAIN['_engine'] += (
     "\n\nThis report comes from the second full run, started after the toList change, on a quieter machine "
     "(load average median 1.3); the first full run (load average median 9.6) is in git history.")
+
+EXPLAIN['ItemAccessBench.getLong2dSelected'] = (
+    "Issue 5's loop: `grid.select(\"::2, 1:-1\")` (512 × 1022 ints, row stride 8 KiB, offset 4) read with "
+    "`getLong(i, j)`. memview costs about 1 ns per item, as for the full grid (`getLong(i, j) 2-D`, where memview "
+    "and the hand-written loop are equal). The hand-written baseline here is a different story between forks and "
+    "runs: when C2 vectorises its inner loop (a constant 4-byte stride over `ints.asSlice(4)`) it sums 4–8 ints per "
+    "instruction (0.18 ns per item, the median of this run); when it does not, it costs what memview costs (the "
+    "other fork, and the full-grid row). memview's inner loop goes through `getLong(i, j)`, which re-checks both "
+    "indices and reads the strides from the view, so C2 does not vectorise it. What would close it: a bulk "
+    "`LongStream`/`sum`-style row accessor (`longs()` already exists for 1-D) that hands C2 a counted loop over one "
+    "row's segment slice with the stride as a loop-invariant; measured here, not done.")
+EXPLAIN['StructBench.iifRecordView'] = (
+    "Issue 5's record reader: 1M `'<iif'` records through `MemoryView.of(bytes).cast(\"<iif\")`, one `get(i)` per "
+    "record, summing the three fields. Each item is a tuple — an unmodifiable `List` with two `Long`s and a `Double` "
+    "(DESIGN.md's values) — so a record costs about four allocations; the raw baseline reads the three fields as "
+    "primitives and allocates nothing. memview is 4.3× faster than CPython's `struct.iter_unpack` over the same "
+    "bytes. What would close the gap to raw: primitive accessors for record fields (`getLong(i, field)` / "
+    "`getDouble(i, field)` on a record view) that skip the tuple — a new public API, so not added without a design "
+    "decision.")
+EXPLAIN['StructBench.iifUnpackFrom'] = (
+    "`Struct.unpackFrom(bytes, offset)` per record: the same tuple allocations as the record view plus the argument "
+    "checks of each call (buffer type switch, offset rule); see the record view row above.")

@@ -99,6 +99,15 @@ def cpython_cases(tmp):
             s += t[0]
         return s
 
+    iif = struct.Struct('<iif')
+    iifbuf = b''.join(iif.pack(i, -i, i * 0.5) for i in range(1 << 20))
+
+    def iif_iter():
+        s = 0.0
+        for t in iif.iter_unpack(iifbuf):
+            s += t[0] + t[1] + t[2]
+        return s
+
     def record_get():
         s = 0
         for i in range(RECORDS):
@@ -157,6 +166,7 @@ def cpython_cases(tmp):
         'StructBench.iterUnpack': iter_sum,
         'StructBench.recordGet': record_get,
         'StructBench.recordToList': lambda: list(st.iter_unpack(recbuf)),
+        'StructBench.iifRecordView': iif_iter,
         'MapBench.open1GiB': open_map,
     }
 
@@ -168,6 +178,7 @@ NOTES_CPYTHON = {
     'CompareBench.index': 'no memoryview.index before 3.14: mv.tolist().index(x)',
     'StructBench.recordGet': 'no record items: struct.unpack_from per record',
     'StructBench.recordToList': 'list(struct.iter_unpack(buf))',
+    'StructBench.iifRecordView': "struct.iter_unpack('<iif'), summing the fields",
     'MapBench.open1GiB': 'mmap + memoryview slice + cast',
     'ExportBench.writeToStrided': 'file.write(mv[::2].tobytes())',
     'ExportBench.segmentCopy': 'dst[:] = src (memoryview slice assignment)',

@@ -42,6 +42,7 @@ public class ItemAccessBench {
     MemoryView strided;
     MemoryView grid;
     MemoryView transposed;
+    MemoryView selected;
     long stride = 8;
 
     @Setup(Level.Trial)
@@ -54,6 +55,7 @@ public class ItemAccessBench {
         strided = Data.view(wide, "i").slice(0, Long.MAX_VALUE, 2);
         grid = MemoryView.of(ints).cast("i", SIDE, SIDE);
         transposed = grid.transpose();
+        selected = grid.select("::2, 1:-1");
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
@@ -258,6 +260,17 @@ public class ItemAccessBench {
     @Benchmark
     public long getLong2d() {
         return mvSum2d(grid);
+    }
+
+    /** {@code grid.select("::2, 1:-1")} read with {@code getLong(i, j)}; raw: the same rows and columns by hand. */
+    @Benchmark
+    public long getLong2dSelectedRaw() {
+        return rawSum2d(ints.asSlice(4), SIDE / 2, SIDE - 2, 2 * SIDE * 4L, 4);
+    }
+
+    @Benchmark
+    public long getLong2dSelected() {
+        return mvSum2d(selected);
     }
 
     @Benchmark

@@ -39,8 +39,15 @@ public class StructBench {
     static final String FMT = "<iid";
     static final ValueLayout.OfInt I = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    static final ValueLayout.OfFloat F = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    /** A file-sized record set: 1M records of {@code '<iif'} (12 bytes), issue 5's record reader. */
+    static final int IIF_RECORDS = 1 << 20;
 
     Struct struct;
+    byte[] iif;
+    MemorySegment iifSegment;
+    MemoryView iifView;
+    Struct iifStruct;
     byte[] records;
     MemorySegment recordSegment;
     MemoryView recordView;
@@ -60,6 +67,15 @@ public class StructBench {
             recordSegment.set(D, i * 16L + 8, i * 0.25);
         }
         recordView = MemoryView.of(records).cast(FMT);
+        iif = new byte[IIF_RECORDS * 12];
+        iifSegment = MemorySegment.ofArray(iif);
+        for (int i = 0; i < IIF_RECORDS; i++) {
+            iifSegment.set(I, i * 12L, i);
+            iifSegment.set(I, i * 12L + 4, -i);
+            iifSegment.set(F, i * 12L + 8, i * 0.5f);
+        }
+        iifView = MemoryView.of(iif).cast("<iif");
+        iifStruct = Struct.of("<iif");
         a = 12345L;
         b = -7L;
         c = 2.5;
@@ -167,6 +183,44 @@ public class StructBench {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public Object recordToList() {
         return recordView.toList();
+    }
+
+    // ------------------------------------------------------------------------- 1M '<iif' records (sum of fields)
+
+    /** Raw: the three fields of every record read by hand, no tuples. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public double iifRecordsRaw() {
+        double sum = 0;
+        for (long off = 0; off < iifSegment.byteSize(); off += 12) {
+            sum += iifSegment.get(I, off) + iifSegment.get(I, off + 4) + iifSegment.get(F, off + 8);
+        }
+        return sum;
+    }
+
+    /** {@code MemoryView.of(bytes).cast("<iif")}: one tuple per record, through {@code get(i)}. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public double iifRecordView() {
+        double sum = 0;
+        long n = iifView.length();
+        for (long i = 0; i < n; i++) {
+            List<?> r = (List<?>) iifView.get(i);
+            sum += (Long) r.get(0) + (Long) r.get(1) + (Double) r.get(2);
+        }
+        return sum;
+    }
+
+    /** {@code Struct.of("<iif").unpackFrom(bytes, offset)} over the same records. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public double iifUnpackFrom() {
+        double sum = 0;
+        for (long off = 0; off < iif.length; off += 12) {
+            List<Object> r = iifStruct.unpackFrom(iif, off);
+            sum += (Long) r.get(0) + (Long) r.get(1) + (Double) r.get(2);
+        }
+        return sum;
     }
 
     // ---------------------------------------------------------------------------------------------- polluted
