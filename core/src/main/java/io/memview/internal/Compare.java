@@ -95,9 +95,10 @@ public final class Compare {
         long ia = m.a()[nd - 1];
         long ib = m.b()[nd - 1];
         long[] idx = new long[nd];
-        while (true) {
-            long x = pa;
-            long y = pb;
+        long[] pos = {pa, pb};
+        do {
+            long x = pos[0];
+            long y = pos[1];
             if (doubles) {
                 for (long k = 0; k < inner; k++, x += ia, y += ib) {
                     if (sa.getDouble(am, x) != sb.getDouble(bm, y)) {
@@ -111,22 +112,8 @@ public final class Compare {
                     }
                 }
             }
-            int d = nd - 2;
-            for (; d >= 0; d--) {
-                idx[d]++;
-                pa += m.a()[d];
-                pb += m.b()[d];
-                if (idx[d] < m.shape()[d]) {
-                    break;
-                }
-                pa -= m.a()[d] * m.shape()[d];
-                pb -= m.b()[d] * m.shape()[d];
-                idx[d] = 0;
-            }
-            if (d < 0) {
-                return true;
-            }
-        }
+        } while (m.nextRow(idx, pos));
+        return true;
     }
 
     /** Compares the first {@code valueSize} bytes of every item. */
@@ -165,9 +152,10 @@ public final class Compare {
         long sb = m.b()[nd - 1];
         boolean block = sa == valueSize && sb == valueSize && a.itemsize() == valueSize;
         long[] idx = new long[nd];
-        long pa = a.offset();
-        long pb = b.offset();
-        while (true) {
+        long[] pos = {a.offset(), b.offset()};
+        do {
+            long pa = pos[0];
+            long pb = pos[1];
             if (block) {
                 if (MemorySegment.mismatch(am, pa, pa + inner * valueSize, bm, pb, pb + inner * valueSize) != -1) {
                     return false;
@@ -175,22 +163,8 @@ public final class Compare {
             } else if (!equalRow(am, pa, sa, bm, pb, sb, inner, valueSize)) {
                 return false;
             }
-            int d = nd - 2;
-            for (; d >= 0; d--) {
-                idx[d]++;
-                pa += m.a()[d];
-                pb += m.b()[d];
-                if (idx[d] < m.shape()[d]) {
-                    break;
-                }
-                pa -= m.a()[d] * m.shape()[d];
-                pb -= m.b()[d] * m.shape()[d];
-                idx[d] = 0;
-            }
-            if (d < 0) {
-                return true;
-            }
-        }
+        } while (m.nextRow(idx, pos));
+        return true;
     }
 
     private static boolean equalRow(MemorySegment am, long pa, long sa, MemorySegment bm, long pb, long sb, long n,
@@ -300,24 +274,13 @@ public final class Compare {
         long inner = m.shape()[nd - 1];
         long st = m.a()[nd - 1];
         long[] idx = new long[nd];
-        while (true) {
-            long x = p;
+        long[] pos = {p, p};
+        do {
+            long x = pos[0];
             for (long k = 0; k < inner; k++, x += st) {
                 h = 31 * h + Long.hashCode(s.getLong(mem, x));
             }
-            int d = nd - 2;
-            for (; d >= 0; d--) {
-                idx[d]++;
-                p += m.a()[d];
-                if (idx[d] < m.shape()[d]) {
-                    break;
-                }
-                p -= m.a()[d] * m.shape()[d];
-                idx[d] = 0;
-            }
-            if (d < 0) {
-                return h;
-            }
-        }
+        } while (m.nextRow(idx, pos));
+        return h;
     }
 }

@@ -66,30 +66,14 @@ public final class Copier {
         long dIn = m.b[nd - 1];
         boolean block = sIn == isz && dIn == isz;
         long[] idx = new long[nd];
-        long sp = src.offset();
-        long dp = dst.offset();
-        while (true) {
+        long[] pos = {src.offset(), dst.offset()};
+        do {
             if (block) {
-                MemorySegment.copy(sm, sp, dm, dp, inner * isz);
+                MemorySegment.copy(sm, pos[0], dm, pos[1], inner * isz);
             } else {
-                copyRow(sm, sp, sIn, dm, dp, dIn, inner, isz);
+                copyRow(sm, pos[0], sIn, dm, pos[1], dIn, inner, isz);
             }
-            int d = nd - 2;
-            for (; d >= 0; d--) {
-                idx[d]++;
-                sp += m.a[d];
-                dp += m.b[d];
-                if (idx[d] < m.shape[d]) {
-                    break;
-                }
-                sp -= m.a[d] * m.shape[d];
-                dp -= m.b[d] * m.shape[d];
-                idx[d] = 0;
-            }
-            if (d < 0) {
-                return;
-            }
-        }
+        } while (m.nextRow(idx, pos));
     }
 
     /** Copies {@code n} items along one dimension. */
@@ -138,6 +122,27 @@ public final class Copier {
      * dimension merged into the next where both layouts step over it contiguously.
      */
     public record Merged(long[] shape, long[] a, long[] b) {
+        /**
+         * Moves to the next row — every dimension but the last, in C order — advancing {@code idx} and the row starts
+         * {@code pos[0]} (strides {@link #a}) and {@code pos[1]} (strides {@link #b}).
+         *
+         * @return {@code false} after the last row
+         */
+        public boolean nextRow(long[] idx, long[] pos) {
+            for (int d = shape.length - 2; d >= 0; d--) {
+                idx[d]++;
+                pos[0] += a[d];
+                pos[1] += b[d];
+                if (idx[d] < shape[d]) {
+                    return true;
+                }
+                pos[0] -= a[d] * shape[d];
+                pos[1] -= b[d] * shape[d];
+                idx[d] = 0;
+            }
+            return false;
+        }
+
         /** Simplifies the shape with strides {@code sa} and {@code sb}. */
         public static Merged of(long[] shape, long[] sa, long[] sb, long itemsize) {
             int nd = 0;

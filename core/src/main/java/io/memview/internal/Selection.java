@@ -68,11 +68,7 @@ public final class Selection {
                 if (k instanceof Slice s) {
                     s.indices(parent.shape()[d]);
                 } else {
-                    long i = k instanceof Boolean b ? (b ? 1 : 0) : ((Number) k).longValue();
-                    if ((i < 0 ? i + parent.shape()[d] : i) < 0 || (i < 0 ? i + parent.shape()[d] : i) >= parent.shape()[d]) {
-                        throw new IndexOutOfBoundsException("index " + i + " is out of bounds for axis " + d
-                                + " with size " + parent.shape()[d]);
-                    }
+                    index(k, parent.shape()[d], d);
                 }
             }
         }
@@ -92,13 +88,7 @@ public final class Selection {
                 newStrides[nd] = parent.strides()[d] * r[2];
                 kept[nd++] = d;
             } else {
-                long i = k instanceof Boolean b ? (b ? 1 : 0) : ((Number) k).longValue();
-                long n = parent.shape()[d];
-                start = i < 0 ? i + n : i;
-                if (start < 0 || start >= n) {
-                    throw new IndexOutOfBoundsException("index " + i + " is out of bounds for axis " + d
-                            + " with size " + n);
-                }
+                start = index(k, parent.shape()[d], d);
             }
             long shift = start * parent.strides()[d];
             if (shift != 0) {
@@ -138,6 +128,16 @@ public final class Selection {
         }
         return new Layout(parent.memory(), newOffset, Arrays.copyOf(newShape, nd), Arrays.copyOf(newStrides, nd),
                 newSub, parent.itemsize());
+    }
+
+    /** The index {@code k} (a Python integer) of dimension {@code d} of size {@code n}, made non-negative and checked. */
+    private static long index(Object k, long n, int d) {
+        long i = k instanceof Boolean b ? (b ? 1 : 0) : ((Number) k).longValue();
+        long start = i < 0 ? i + n : i;
+        if (start < 0 || start >= n) {
+            throw new IndexOutOfBoundsException("index " + i + " is out of bounds for axis " + d + " with size " + n);
+        }
+        return start;
     }
 
     private static boolean isIntegral(Object k) {
