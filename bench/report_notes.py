@@ -362,3 +362,10 @@ EXPLAIN['StructBench.iifRecordView'] = (
 EXPLAIN['StructBench.iifUnpackFrom'] = (
     "`Struct.unpackFrom(bytes, offset)` per record: the same tuple allocations as the record view plus the argument "
     "checks of each call (buffer type switch, offset rule); see the record view row above.")
+
+EXPLAIN['_engine'] += (
+    "\n\nAfter the full run, the four copies of the row walk over merged layouts (copy, two comparisons, hash) became "
+    "one (`Copier.Merged.nextRow`). It runs once per row, not per item; re-measured at 04:49Z (1 fork, 3+4 "
+    "iterations of 0.5 s, idle machine): `equalsCrossFormat` 1.49 ms (full run 1.47), `hashCodeView` 1.97 ms (1.91), "
+    "`toBytesF` 9.02 ms (9.20), `equalsStrided` 2.18 ± 0.66 ms (1.66), `toBytesStrided` 2.34 ± 1.0 ms (1.97) — the "
+    "last two are 1-D after merging, where the row walk never runs, so their difference is this short run's noise.")
