@@ -289,10 +289,22 @@ def main():
     w('')
     if not missed:
         w('None in this run.')
+    # rows that share one analysis (e.g. every view creation) get it once, under one heading listing them all
+    groups = {}
     for label, mv, verdict in missed:
-        w(f'### {label} (`{mv}`): {verdict}')
+        text = EXPLAIN.get(mv, EXPLAIN.get(mv.replace('Polluted', ''), 'Not analysed yet.'))
+        groups.setdefault(text, []).append((label, mv, verdict))
+    for text, rows in groups.items():
+        if len(rows) == 1:
+            label, mv, verdict = rows[0]
+            w(f'### {label} (`{mv}`): {verdict}')
+        else:
+            w('### ' + '; '.join(label for label, _, _ in rows))
+            w('')
+            for label, mv, verdict in rows:
+                w(f'- {label} (`{mv}`): {verdict}')
         w('')
-        w(EXPLAIN.get(mv, EXPLAIN.get(mv.replace('Polluted', ''), 'Not analysed yet.')))
+        w(text)
         w('')
     extra = EXPLAIN.get('_engine')
     if extra:
