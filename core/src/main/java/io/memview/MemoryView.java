@@ -1257,12 +1257,12 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         if ((mode & (DENSE_LONG | LONG1)) != 0 && isLongValue(value)) {
             // Integer items against an integer: Python's == is == on the longs; no boxing.
             long v = ((Number) value).longValue();
-            for (long i = 0, n = n0; i < n; i++) {
-                if (getLong(i) == v) {
-                    c++;
-                }
+            try {
+                return (mode & DENSE_LONG) != 0 ? Compare.countLongs(scalar, dense, 0, scalar.size(), n0, v)
+                        : Compare.countLongs(scalar, memory, valueBase, s0, n0, v);
+            } catch (InternalError e) {
+                throw inaccessible(e);
             }
-            return c;
         }
         for (Object o : this) {
             if (o == value || PyEq.eq(o, value)) {
@@ -1298,10 +1298,15 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         stop = Math.min(stop, n);
         if ((mode & (DENSE_LONG | LONG1)) != 0 && isLongValue(value)) {
             long v = ((Number) value).longValue();
-            for (long i = start; i < stop; i++) {
-                if (getLong(i) == v) {
-                    return i;
-                }
+            long i;
+            try {
+                i = (mode & DENSE_LONG) != 0 ? Compare.indexLong(scalar, dense, 0, scalar.size(), start, stop, v)
+                        : Compare.indexLong(scalar, memory, valueBase, s0, start, stop, v);
+            } catch (InternalError e) {
+                throw inaccessible(e);
+            }
+            if (i >= 0) {
+                return i;
             }
             throw new IllegalArgumentException("memoryview.index(x): x not found");
         }
