@@ -490,9 +490,16 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
      *                                  {@code memoryview: invalid value for format 'B'}
      */
     public void set(long index, Object value) {
-        if (value instanceof Long v && (mode & (DENSE_SET | SET1)) != 0) {
-            // The checks and the message of the general path, without its scratch buffer and boxing.
-            setLong(index, v);
+        if (value instanceof Long v) {
+            // Unboxed first, so that no later point where the JIT may deoptimize holds the box: then the caller's
+            // box is eliminated when this call is inlined into a loop (a box kept alive there costs 10x).
+            long x = v;
+            if ((mode & (DENSE_SET | SET1)) != 0) {
+                // The checks and the message of the general path, without its scratch buffer and boxing.
+                setLong(index, x);
+            } else {
+                set(new long[] {index}, (Object) x);
+            }
             return;
         }
         set(new long[] {index}, value);
@@ -638,7 +645,10 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
             long a = index0(i);
             long b = index1(j);
             try {
-                return scalar.getLong(memory, valueBase + a * s0 + b * s1);
+                // Along a contiguous row the item size is a literal of the codec, not the stride read from this
+                // view: a loop over j then compiles (and vectorizes) like a hand-written one.
+                return s1 == scalar.size() ? scalar.getLongAt(memory, valueBase + a * s0, b)
+                        : scalar.getLong(memory, valueBase + a * s0 + b * s1);
             } catch (InternalError e) {
                 throw inaccessible(e);
             }
@@ -719,7 +729,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         int m = mode;
         if ((m & (DENSE_SET | SET1)) != 0) {
             long k = index0(i);
-            if (v < item.lo || v > item.hi) {
+            if (!scalar.fits(v) && (v < item.lo || v > item.hi)) { // bounds wider than the type: 'P'
                 throw invalidValue();
             }
             try {
@@ -741,7 +751,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         if ((mode & SET2) != 0) {
             long a = index0(i);
             long b = index1(j);
-            if (v < item.lo || v > item.hi) {
+            if (!scalar.fits(v) && (v < item.lo || v > item.hi)) {
                 throw invalidValue();
             }
             try {
@@ -1247,12 +1257,12 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         if ((mode & (DENSE_LONG | LONG1)) != 0 && isLongValue(value)) {
             // Integer items against an integer: Python's == is == on the longs; no boxing.
             long v = ((Number) value).longValue();
-            for (long i = 0, n = n0; i < n; i++) {
-                if (getLong(i) == v) {
-                    c++;
-                }
+            try {
+                return (mode & DENSE_LONG) != 0 ? Compare.countLongs(scalar, dense, 0, scalar.size(), n0, v)
+                        : Compare.countLongs(scalar, memory, valueBase, s0, n0, v);
+            } catch (InternalError e) {
+                throw inaccessible(e);
             }
-            return c;
         }
         for (Object o : this) {
             if (o == value || PyEq.eq(o, value)) {
@@ -1288,10 +1298,15 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         stop = Math.min(stop, n);
         if ((mode & (DENSE_LONG | LONG1)) != 0 && isLongValue(value)) {
             long v = ((Number) value).longValue();
-            for (long i = start; i < stop; i++) {
-                if (getLong(i) == v) {
-                    return i;
-                }
+            long i;
+            try {
+                i = (mode & DENSE_LONG) != 0 ? Compare.indexLong(scalar, dense, 0, scalar.size(), start, stop, v)
+                        : Compare.indexLong(scalar, memory, valueBase, s0, start, stop, v);
+            } catch (InternalError e) {
+                throw inaccessible(e);
+            }
+            if (i >= 0) {
+                return i;
             }
             throw new IllegalArgumentException("memoryview.index(x): x not found");
         }

@@ -96,10 +96,28 @@ public final class Compare {
         long ib = m.b()[nd - 1];
         long[] idx = new long[nd];
         long[] pos = {pa, pb};
+        boolean dense = ia == sa.size() && ib == sb.size();
         do {
             long x = pos[0];
             long y = pos[1];
-            if (doubles) {
+            if (dense && !doubles) {
+                // Dense rows: the item sizes literals of the codecs, and blocks compared into a flag without an exit
+                // per item, so that the loop vectorizes.
+                for (long k = 0; k < inner; k += BLOCK) {
+                    long end = Math.min(inner, k + BLOCK);
+                    long diff = 0;
+                    for (long j = k; j < end; j++) {
+                        diff |= sa.getLongAt(am, x, j) ^ sb.getLongAt(bm, y, j);
+                    }
+                    if (diff != 0) {
+                        return false;
+                    }
+                }
+            } else if (dense && sa == sb && (sa == Scalar.F64_LE || sa == Scalar.F64_BE)) {
+                if (!equalDoubleRow(am, x, bm, y, inner, sa)) {
+                    return false;
+                }
+            } else if (doubles) {
                 for (long k = 0; k < inner; k++, x += ia, y += ib) {
                     if (sa.getDouble(am, x) != sb.getDouble(bm, y)) {
                         return false;
@@ -113,6 +131,45 @@ public final class Compare {
                 }
             }
         } while (m.nextRow(idx, pos));
+        return true;
+    }
+
+    /** Items per block of a block compare: long enough to vectorize, short enough to stop soon after a difference. */
+    private static final int BLOCK = 512;
+
+    /**
+     * Python {@code ==} of two dense rows of {@code n} doubles of the same codec, a block at a time: a block whose
+     * bits are all equal and hold no NaN is equal (two vectorizable reductions, no exit per item); any other block is
+     * compared value by value ({@code -0.0 == 0.0}, NaN unequal).
+     */
+    private static boolean equalDoubleRow(MemorySegment am, long x, MemorySegment bm, long y, long n, Scalar s) {
+        boolean le = s == Scalar.F64_LE;
+        for (long k = 0; k < n; k += BLOCK) {
+            long end = Math.min(n, k + BLOCK);
+            long diff = 0;
+            // A NaN's magnitude bits exceed the infinity's: (bits & ~sign) - (inf + 1) is negative for all others.
+            long noNaN = -1;
+            if (le) {
+                for (long j = k; j < end; j++) {
+                    long u = Mem.getLongLE(am, x + j * 8);
+                    diff |= u ^ Mem.getLongLE(bm, y + j * 8);
+                    noNaN &= (u & Long.MAX_VALUE) - 0x7ff0000000000001L;
+                }
+            } else {
+                for (long j = k; j < end; j++) {
+                    long u = Mem.getLongBE(am, x + j * 8);
+                    diff |= u ^ Mem.getLongBE(bm, y + j * 8);
+                    noNaN &= (u & Long.MAX_VALUE) - 0x7ff0000000000001L;
+                }
+            }
+            if (diff != 0 || noNaN >= 0) {
+                for (long j = k; j < end; j++) {
+                    if (s.getDoubleAt(am, x, j) != s.getDoubleAt(bm, y, j)) {
+                        return false;
+                    }
+                }
+            }
+        }
         return true;
     }
 
@@ -275,12 +332,168 @@ public final class Compare {
         long st = m.a()[nd - 1];
         long[] idx = new long[nd];
         long[] pos = {p, p};
+        boolean dense = st == s.size();
         do {
             long x = pos[0];
-            for (long k = 0; k < inner; k++, x += st) {
-                h = 31 * h + Long.hashCode(s.getLong(mem, x));
+            if (dense) {
+                // The item size a literal of the codec (the loop compiles like a hand-written one), four items per
+                // step: 31^4 * h + 31^3 * a + 31^2 * b + 31 * c + d is the same int as four steps of the chain.
+                long k = 0;
+                for (; k + 4 <= inner; k += 4) {
+                    h = 923521 * h + 29791 * Long.hashCode(s.getLongAt(mem, x, k))
+                            + 961 * Long.hashCode(s.getLongAt(mem, x, k + 1))
+                            + 31 * Long.hashCode(s.getLongAt(mem, x, k + 2)) + Long.hashCode(s.getLongAt(mem, x, k + 3));
+                }
+                for (; k < inner; k++) {
+                    h = 31 * h + Long.hashCode(s.getLongAt(mem, x, k));
+                }
+            } else {
+                for (long k = 0; k < inner; k++, x += st) {
+                    h = 31 * h + Long.hashCode(s.getLong(mem, x));
+                }
             }
         } while (m.nextRow(idx, pos));
         return h;
+    }
+
+    // ------------------------------------------------------------------------------------------- count, index
+
+    /**
+     * How many of the {@code n} integer items at {@code base}, {@code base + stride}, ... of {@code m} equal
+     * {@code v} (Python {@code ==} on integers that fit a long). The common little-endian integer types have a loop
+     * of their own over a dense run, with the value narrowed once (an item of a type cannot equal a value outside
+     * it): a plain compare-and-count loop whatever codec and memory other call sites have seen.
+     */
+    public static long countLongs(Scalar s, MemorySegment m, long base, long stride, long n, long v) {
+        long c = 0;
+        if (stride == s.size()) {
+            switch (s) {
+                case I8 -> {
+                    if ((byte) v != v) {
+                        return 0;
+                    }
+                    byte w = (byte) v;
+                    for (long i = 0; i < n; i++) {
+                        c += Mem.getByte(m, base + i) == w ? 1 : 0;
+                    }
+                    return c;
+                }
+                case U8 -> {
+                    if (v >>> 8 != 0) {
+                        return 0;
+                    }
+                    byte w = (byte) v;
+                    for (long i = 0; i < n; i++) {
+                        c += Mem.getByte(m, base + i) == w ? 1 : 0;
+                    }
+                    return c;
+                }
+                case I16_LE -> {
+                    if ((short) v != v) {
+                        return 0;
+                    }
+                    short w = (short) v;
+                    for (long i = 0; i < n; i++) {
+                        c += Mem.getShortLE(m, base + i * 2L) == w ? 1 : 0;
+                    }
+                    return c;
+                }
+                case I32_LE -> {
+                    if ((int) v != v) {
+                        return 0;
+                    }
+                    int w = (int) v;
+                    for (long i = 0; i < n; i++) {
+                        c += Mem.getIntLE(m, base + i * 4L) == w ? 1 : 0;
+                    }
+                    return c;
+                }
+                case I64_LE -> {
+                    for (long i = 0; i < n; i++) {
+                        c += Mem.getLongLE(m, base + i * 8L) == v ? 1 : 0;
+                    }
+                    return c;
+                }
+                default -> {
+                    for (long i = 0; i < n; i++) {
+                        c += s.getLongAt(m, base, i) == v ? 1 : 0;
+                    }
+                    return c;
+                }
+            }
+        }
+        for (long i = 0; i < n; i++, base += stride) {
+            c += s.getLong(m, base) == v ? 1 : 0;
+        }
+        return c;
+    }
+
+    /**
+     * The first {@code i} in {@code [from, to)} whose integer item (at {@code base + i * stride}) equals {@code v}, or
+     * -1: {@link #countLongs}'s loops with an early exit.
+     */
+    public static long indexLong(Scalar s, MemorySegment m, long base, long stride, long from, long to, long v) {
+        if (stride == s.size()) {
+            switch (s) {
+                case I8, U8 -> {
+                    if (s == Scalar.I8 ? (byte) v != v : v >>> 8 != 0) {
+                        return -1;
+                    }
+                    byte w = (byte) v;
+                    for (long i = from; i < to; i++) {
+                        if (Mem.getByte(m, base + i) == w) {
+                            return i;
+                        }
+                    }
+                    return -1;
+                }
+                case I16_LE -> {
+                    if ((short) v != v) {
+                        return -1;
+                    }
+                    short w = (short) v;
+                    for (long i = from; i < to; i++) {
+                        if (Mem.getShortLE(m, base + i * 2L) == w) {
+                            return i;
+                        }
+                    }
+                    return -1;
+                }
+                case I32_LE -> {
+                    if ((int) v != v) {
+                        return -1;
+                    }
+                    int w = (int) v;
+                    for (long i = from; i < to; i++) {
+                        if (Mem.getIntLE(m, base + i * 4L) == w) {
+                            return i;
+                        }
+                    }
+                    return -1;
+                }
+                case I64_LE -> {
+                    for (long i = from; i < to; i++) {
+                        if (Mem.getLongLE(m, base + i * 8L) == v) {
+                            return i;
+                        }
+                    }
+                    return -1;
+                }
+                default -> {
+                    for (long i = from; i < to; i++) {
+                        if (s.getLongAt(m, base, i) == v) {
+                            return i;
+                        }
+                    }
+                    return -1;
+                }
+            }
+        }
+        for (long i = from; i < to; i++) {
+            if (s.getLong(m, base + i * stride) == v) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

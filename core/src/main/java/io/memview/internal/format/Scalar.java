@@ -18,6 +18,7 @@ public enum Scalar {
         @Override public void setLong(MemorySegment m, long off, long v) { Mem.setByte(m, off, (byte) v); }
         @Override public Object get(MemorySegment m, long off) { return Bytes.ofByte(Mem.getByte(m, off)); }
         @Override public long getLongAt(MemorySegment m, long k) { return Mem.getByte(m, k) & 0xffL; }
+        @Override public long getLongAt(MemorySegment m, long base, long k) { return Mem.getByte(m, base + k) & 0xffL; }
         @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setByte(m, k, (byte) v); }
     },
     BOOL(1, Kind.BOOL) {
@@ -25,91 +26,120 @@ public enum Scalar {
         @Override public void setLong(MemorySegment m, long off, long v) { Mem.setByte(m, off, (byte) v); }
         @Override public Object get(MemorySegment m, long off) { return Mem.getByte(m, off) != 0; }
         @Override public long getLongAt(MemorySegment m, long k) { return Mem.getByte(m, k) != 0 ? 1 : 0; }
+        @Override public long getLongAt(MemorySegment m, long base, long k) { return Mem.getByte(m, base + k) != 0 ? 1 : 0; }
         @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setByte(m, k, (byte) v); }
     },
     I8(1, Kind.SIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return Mem.getByte(m, off); }
         @Override public void setLong(MemorySegment m, long off, long v) { Mem.setByte(m, off, (byte) v); }
         @Override public long getLongAt(MemorySegment m, long k) { return Mem.getByte(m, k); }
+        @Override public long getLongAt(MemorySegment m, long base, long k) { return Mem.getByte(m, base + k); }
         @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setByte(m, k, (byte) v); }
+        @Override public boolean fits(long v) { return (byte) v == v; }
     },
     U8(1, Kind.UNSIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return Mem.getByte(m, off) & 0xffL; }
         @Override public void setLong(MemorySegment m, long off, long v) { Mem.setByte(m, off, (byte) v); }
         @Override public long getLongAt(MemorySegment m, long k) { return Mem.getByte(m, k) & 0xffL; }
+        @Override public long getLongAt(MemorySegment m, long base, long k) { return Mem.getByte(m, base + k) & 0xffL; }
         @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setByte(m, k, (byte) v); }
+        @Override public boolean fits(long v) { return v >>> 8 == 0; }
     },
     I16_LE(2, Kind.SIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return Mem.getShortLE(m, off); }
         @Override public void setLong(MemorySegment m, long off, long v) { Mem.setShortLE(m, off, (short) v); }
         @Override public long getLongAt(MemorySegment m, long k) { return Mem.getShortLE(m, k * 2L); }
+        @Override public long getLongAt(MemorySegment m, long base, long k) { return Mem.getShortLE(m, base + k * 2L); }
         @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setShortLE(m, k * 2L, (short) v); }
+        @Override public boolean fits(long v) { return (short) v == v; }
     },
     I16_BE(2, Kind.SIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return Mem.getShortBE(m, off); }
         @Override public void setLong(MemorySegment m, long off, long v) { Mem.setShortBE(m, off, (short) v); }
         @Override public long getLongAt(MemorySegment m, long k) { return Mem.getShortBE(m, k * 2L); }
+        @Override public long getLongAt(MemorySegment m, long base, long k) { return Mem.getShortBE(m, base + k * 2L); }
         @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setShortBE(m, k * 2L, (short) v); }
+        @Override public boolean fits(long v) { return (short) v == v; }
     },
     U16_LE(2, Kind.UNSIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return Mem.getShortLE(m, off) & 0xffffL; }
         @Override public void setLong(MemorySegment m, long off, long v) { Mem.setShortLE(m, off, (short) v); }
         @Override public long getLongAt(MemorySegment m, long k) { return Mem.getShortLE(m, k * 2L) & 0xffffL; }
+        @Override public long getLongAt(MemorySegment m, long base, long k) { return Mem.getShortLE(m, base + k * 2L) & 0xffffL; }
         @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setShortLE(m, k * 2L, (short) v); }
+        @Override public boolean fits(long v) { return v >>> 16 == 0; }
     },
     U16_BE(2, Kind.UNSIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return Mem.getShortBE(m, off) & 0xffffL; }
         @Override public void setLong(MemorySegment m, long off, long v) { Mem.setShortBE(m, off, (short) v); }
         @Override public long getLongAt(MemorySegment m, long k) { return Mem.getShortBE(m, k * 2L) & 0xffffL; }
+        @Override public long getLongAt(MemorySegment m, long base, long k) { return Mem.getShortBE(m, base + k * 2L) & 0xffffL; }
         @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setShortBE(m, k * 2L, (short) v); }
+        @Override public boolean fits(long v) { return v >>> 16 == 0; }
     },
     I32_LE(4, Kind.SIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return Mem.getIntLE(m, off); }
         @Override public void setLong(MemorySegment m, long off, long v) { Mem.setIntLE(m, off, (int) v); }
         @Override public long getLongAt(MemorySegment m, long k) { return Mem.getIntLE(m, k * 4L); }
+        @Override public long getLongAt(MemorySegment m, long base, long k) { return Mem.getIntLE(m, base + k * 4L); }
         @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setIntLE(m, k * 4L, (int) v); }
+        @Override public boolean fits(long v) { return (int) v == v; }
     },
     I32_BE(4, Kind.SIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return Mem.getIntBE(m, off); }
         @Override public void setLong(MemorySegment m, long off, long v) { Mem.setIntBE(m, off, (int) v); }
         @Override public long getLongAt(MemorySegment m, long k) { return Mem.getIntBE(m, k * 4L); }
+        @Override public long getLongAt(MemorySegment m, long base, long k) { return Mem.getIntBE(m, base + k * 4L); }
         @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setIntBE(m, k * 4L, (int) v); }
+        @Override public boolean fits(long v) { return (int) v == v; }
     },
     U32_LE(4, Kind.UNSIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return Mem.getIntLE(m, off) & 0xffffffffL; }
         @Override public void setLong(MemorySegment m, long off, long v) { Mem.setIntLE(m, off, (int) v); }
         @Override public long getLongAt(MemorySegment m, long k) { return Mem.getIntLE(m, k * 4L) & 0xffffffffL; }
+        @Override public long getLongAt(MemorySegment m, long base, long k) { return Mem.getIntLE(m, base + k * 4L) & 0xffffffffL; }
         @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setIntLE(m, k * 4L, (int) v); }
+        @Override public boolean fits(long v) { return v >>> 32 == 0; }
     },
     U32_BE(4, Kind.UNSIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return Mem.getIntBE(m, off) & 0xffffffffL; }
         @Override public void setLong(MemorySegment m, long off, long v) { Mem.setIntBE(m, off, (int) v); }
         @Override public long getLongAt(MemorySegment m, long k) { return Mem.getIntBE(m, k * 4L) & 0xffffffffL; }
+        @Override public long getLongAt(MemorySegment m, long base, long k) { return Mem.getIntBE(m, base + k * 4L) & 0xffffffffL; }
         @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setIntBE(m, k * 4L, (int) v); }
+        @Override public boolean fits(long v) { return v >>> 32 == 0; }
     },
     I64_LE(8, Kind.SIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return Mem.getLongLE(m, off); }
         @Override public void setLong(MemorySegment m, long off, long v) { Mem.setLongLE(m, off, v); }
         @Override public long getLongAt(MemorySegment m, long k) { return Mem.getLongLE(m, k * 8L); }
+        @Override public long getLongAt(MemorySegment m, long base, long k) { return Mem.getLongLE(m, base + k * 8L); }
         @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setLongLE(m, k * 8L, v); }
+        @Override public boolean fits(long v) { return true; }
     },
     I64_BE(8, Kind.SIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return Mem.getLongBE(m, off); }
         @Override public void setLong(MemorySegment m, long off, long v) { Mem.setLongBE(m, off, v); }
         @Override public long getLongAt(MemorySegment m, long k) { return Mem.getLongBE(m, k * 8L); }
+        @Override public long getLongAt(MemorySegment m, long base, long k) { return Mem.getLongBE(m, base + k * 8L); }
         @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setLongBE(m, k * 8L, v); }
+        @Override public boolean fits(long v) { return true; }
     },
     U64_LE(8, Kind.UNSIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return Mem.getLongLE(m, off); }
         @Override public void setLong(MemorySegment m, long off, long v) { Mem.setLongLE(m, off, v); }
         @Override public long getLongAt(MemorySegment m, long k) { return Mem.getLongLE(m, k * 8L); }
+        @Override public long getLongAt(MemorySegment m, long base, long k) { return Mem.getLongLE(m, base + k * 8L); }
         @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setLongLE(m, k * 8L, v); }
+        @Override public boolean fits(long v) { return v >= 0; }
     },
     U64_BE(8, Kind.UNSIGNED) {
         @Override public long getLong(MemorySegment m, long off) { return Mem.getLongBE(m, off); }
         @Override public void setLong(MemorySegment m, long off, long v) { Mem.setLongBE(m, off, v); }
         @Override public long getLongAt(MemorySegment m, long k) { return Mem.getLongBE(m, k * 8L); }
+        @Override public long getLongAt(MemorySegment m, long base, long k) { return Mem.getLongBE(m, base + k * 8L); }
         @Override public void setLongAt(MemorySegment m, long k, long v) { Mem.setLongBE(m, k * 8L, v); }
+        @Override public boolean fits(long v) { return v >= 0; }
     },
     F16_LE(2, Kind.FLOAT) {
         @Override public double getDouble(MemorySegment m, long off) { return Half.toDouble(Mem.getShortLE(m, off)); }
@@ -125,21 +155,25 @@ public enum Scalar {
         @Override public double getDouble(MemorySegment m, long off) { return Mem.getFloatLE(m, off); }
         @Override public void setDouble(MemorySegment m, long off, double v) { Mem.setFloatLE(m, off, (float) v); }
         @Override public double getDoubleAt(MemorySegment m, long k) { return Mem.getFloatLE(m, k * 4L); }
+        @Override public double getDoubleAt(MemorySegment m, long base, long k) { return Mem.getFloatLE(m, base + k * 4L); }
     },
     F32_BE(4, Kind.FLOAT) {
         @Override public double getDouble(MemorySegment m, long off) { return Mem.getFloatBE(m, off); }
         @Override public void setDouble(MemorySegment m, long off, double v) { Mem.setFloatBE(m, off, (float) v); }
         @Override public double getDoubleAt(MemorySegment m, long k) { return Mem.getFloatBE(m, k * 4L); }
+        @Override public double getDoubleAt(MemorySegment m, long base, long k) { return Mem.getFloatBE(m, base + k * 4L); }
     },
     F64_LE(8, Kind.FLOAT) {
         @Override public double getDouble(MemorySegment m, long off) { return Mem.getDoubleLE(m, off); }
         @Override public void setDouble(MemorySegment m, long off, double v) { Mem.setDoubleLE(m, off, v); }
         @Override public double getDoubleAt(MemorySegment m, long k) { return Mem.getDoubleLE(m, k * 8L); }
+        @Override public double getDoubleAt(MemorySegment m, long base, long k) { return Mem.getDoubleLE(m, base + k * 8L); }
     },
     F64_BE(8, Kind.FLOAT) {
         @Override public double getDouble(MemorySegment m, long off) { return Mem.getDoubleBE(m, off); }
         @Override public void setDouble(MemorySegment m, long off, double v) { Mem.setDoubleBE(m, off, v); }
         @Override public double getDoubleAt(MemorySegment m, long k) { return Mem.getDoubleBE(m, k * 8L); }
+        @Override public double getDoubleAt(MemorySegment m, long base, long k) { return Mem.getDoubleBE(m, base + k * 8L); }
     };
 
     /** What a scalar holds; decides how values convert. */
@@ -185,6 +219,24 @@ public enum Scalar {
         return getLong(m, k * size);
     }
 
+    /**
+     * {@return whether {@code v} is a value of this integer type} (signed or unsigned as the kind says; false for the
+     * other kinds). A check each constant makes with a literal width, cheaper than comparing with bounds loaded from
+     * memory, and one the JIT removes when it knows the value's range.
+     */
+    public boolean fits(long v) {
+        return false;
+    }
+
+    /**
+     * {@link #getLong} of item {@code k} of a dense row of this scalar starting at byte {@code base} of {@code m}:
+     * as {@link #getLongAt(MemorySegment, long)}, each integer constant scales {@code k} by its literal size, so that
+     * a loop along a contiguous row of an N-d view compiles like a hand-written one.
+     */
+    public long getLongAt(MemorySegment m, long base, long k) {
+        return getLong(m, base + k * size);
+    }
+
     /** {@link #setLong} of item {@code k} of a dense array of this scalar starting at byte 0 of {@code m}. */
     public void setLongAt(MemorySegment m, long k, long v) {
         setLong(m, k * size, v);
@@ -193,6 +245,14 @@ public enum Scalar {
     /** {@link #getDouble} of item {@code k} of a dense array of this scalar starting at byte 0 of {@code m}. */
     public double getDoubleAt(MemorySegment m, long k) {
         return getDouble(m, k * size);
+    }
+
+    /**
+     * {@link #getDouble} of item {@code k} of a dense row starting at byte {@code base} of {@code m}; see
+     * {@link #getLongAt(MemorySegment, long, long)}.
+     */
+    public double getDoubleAt(MemorySegment m, long base, long k) {
+        return getDouble(m, base + k * size);
     }
 
     /** The value at {@code off} as a double (unsigned 64-bit values converted as unsigned). */
