@@ -224,7 +224,7 @@ public final class Struct {
             throw new StructError("struct size " + size + " is larger than a Java array can hold");
         }
         byte[] out = new byte[(int) size];
-        format.pack(MemorySegment.ofArray(out), 0, values, 0, Values.Style.STRUCT);
+        format.packZeroed(MemorySegment.ofArray(out), 0, values, 0, Values.Style.STRUCT);
         return out;
     }
 
@@ -363,6 +363,9 @@ public final class Struct {
      * @throws StructError for an offset that leaves too few bytes, with CPython's message
      */
     public List<Object> unpackFrom(Object buffer, long offset) {
+        if (buffer instanceof byte[] a) {
+            return unpackFrom(MemorySegment.ofArray(a), offset); // the common case, before the general type switch
+        }
         MemorySegment direct = Exporters.directSegment(buffer);
         if (direct != null) {
             return unpackFrom(direct, offset);
