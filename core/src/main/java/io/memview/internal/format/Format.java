@@ -135,6 +135,16 @@ public final class Format {
         }
     }
 
+    /** {@link #unpack(MemorySegment, long, Object[], int)} of the struct at index {@code base} of {@code a}. */
+    public void unpack(byte[] a, int base, Object[] out, int pos) {
+        Plan p = plan;
+        if (p != null) {
+            p.unpack(a, base, out, pos);
+        } else {
+            unpack(MemorySegment.ofArray(a), base, out, pos);
+        }
+    }
+
     /** The value of the struct at {@code base}: the value itself when the format holds one, else a tuple. */
     public Object item(MemorySegment m, long base) {
         Plan p = plan;
@@ -170,6 +180,16 @@ public final class Format {
     /**
      * {@link #pack}, into a struct whose bytes are all zero already (a new array): pad bytes are left as they are.
      */
+    public void packZeroed(byte[] a, int base, Object[] args, int pos, Values.Style style) {
+        Plan p = plan;
+        if (p != null) {
+            p.pack(a, base, args, pos, style);
+        } else {
+            packZeroed(MemorySegment.ofArray(a), base, args, pos, style);
+        }
+    }
+
+    /** {@link #packZeroed(byte[], int, Object[], int, Values.Style)} into any memory. */
     public void packZeroed(MemorySegment m, long base, Object[] args, int pos, Values.Style style) {
         Plan p = plan;
         if (p != null) {

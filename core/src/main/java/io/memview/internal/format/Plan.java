@@ -4,6 +4,9 @@ import io.memview.Bytes;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * A format compiled for speed: one entry per value, with its codec and its byte offset in the struct, so that
@@ -15,6 +18,11 @@ import java.lang.foreign.ValueLayout;
  * <p>Packing checks the common value types inline ({@code Long} and {@code Integer} against the field's range,
  * {@code Double} for floats) and leaves everything else, and every failure, to {@link Values}, so that the accepted
  * values and the error messages are exactly those of the general path.
+ *
+ * <p>The codecs come twice: over any {@link MemorySegment}, and over a {@code byte[]} through array view handles.
+ * {@code struct} calls on a {@code byte[]} (the usual case) would otherwise wrap it in a new segment per call, which
+ * the JIT removes only when it inlines the whole unpack or pack, and it often does not (a hot loop compiled on its own
+ * is too big to inline afterwards): two more objects per call, and a segment's checks on every access.
  *
  * <p>Only formats of at most {@link #LIMIT} values get a plan; longer ones use {@link Format}'s run loop.
  */
@@ -295,6 +303,120 @@ final class Plan {
             }
         }
     }
+
+    // ---------------------------------------------------------------------------------------------- over byte[]
+
+    private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
+    private static final ByteOrder BE = ByteOrder.BIG_ENDIAN;
+    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, LE);
+    private static final VarHandle SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class, BE);
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, LE);
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, BE);
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, LE);
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, BE);
+    private static final VarHandle FLOAT_LE = MethodHandles.byteArrayViewVarHandle(float[].class, LE);
+    private static final VarHandle FLOAT_BE = MethodHandles.byteArrayViewVarHandle(float[].class, BE);
+    private static final VarHandle DOUBLE_LE = MethodHandles.byteArrayViewVarHandle(double[].class, LE);
+    private static final VarHandle DOUBLE_BE = MethodHandles.byteArrayViewVarHandle(double[].class, BE);
+
+    /** {@link #unpack(MemorySegment, long, Object[], int)} of the struct at index {@code base} of {@code a}. */
+    void unpack(byte[] a, int base, Object[] out, int pos) {
+        for (int k = 0; k < n; k++) {
+            out[pos + k] = value(k, a, base);
+        }
+    }
+
+    private Object value(int k, byte[] a, int base) {
+        int off = base + (int) offsets[k];
+        int op = ops[k];
+        if (op <= I64BE) {
+            return integer(op, a, off);
+        }
+        if (op >= F16LE && op <= F64BE) {
+            return floating(op, a, off);
+        }
+        return switch (op) {
+            case U64LE -> unsigned64((long) LONG_LE.get(a, off));
+            case U64BE -> unsigned64((long) LONG_BE.get(a, off));
+            case CHAR -> Bytes.ofByte(a[off]);
+            case BOOL -> a[off] != 0;
+            default -> other(k, op, MemorySegment.ofArray(a), off);
+        };
+    }
+
+    private static long integer(int op, byte[] a, int off) {
+        return switch (op) {
+            case I8 -> a[off];
+            case U8 -> a[off] & 0xff;
+            case I16LE -> (short) SHORT_LE.get(a, off);
+            case I16BE -> (short) SHORT_BE.get(a, off);
+            case U16LE -> (short) SHORT_LE.get(a, off) & 0xffff;
+            case U16BE -> (short) SHORT_BE.get(a, off) & 0xffff;
+            case I32LE -> (int) INT_LE.get(a, off);
+            case I32BE -> (int) INT_BE.get(a, off);
+            case U32LE -> (int) INT_LE.get(a, off) & 0xffffffffL;
+            case U32BE -> (int) INT_BE.get(a, off) & 0xffffffffL;
+            case I64LE -> (long) LONG_LE.get(a, off);
+            default -> (long) LONG_BE.get(a, off);
+        };
+    }
+
+    private static double floating(int op, byte[] a, int off) {
+        return switch (op) {
+            case F16LE -> Half.toDouble((short) SHORT_LE.get(a, off));
+            case F16BE -> Half.toDouble((short) SHORT_BE.get(a, off));
+            case F32LE -> (float) FLOAT_LE.get(a, off);
+            case F32BE -> (float) FLOAT_BE.get(a, off);
+            case F64LE -> (double) DOUBLE_LE.get(a, off);
+            default -> (double) DOUBLE_BE.get(a, off);
+        };
+    }
+
+    /**
+     * {@link #pack(MemorySegment, long, Object[], int, Values.Style)} into the struct at index {@code base} of
+     * {@code a}.
+     */
+    void pack(byte[] a, int base, Object[] args, int pos, Values.Style style) {
+        for (int k = 0; k < n; k++) {
+            put(k, a, base + (int) offsets[k], args[pos + k], style);
+        }
+    }
+
+    private void put(int k, byte[] a, int off, Object v, Values.Style style) {
+        int op = ops[k];
+        if (op <= U64BE) {
+            putInteger(op, a, off, bits(k, v, style));
+        } else if (op <= F64BE) {
+            putFloating(op, a, off, checkedDouble(k, v, style));
+        } else {
+            putOther(k, op, MemorySegment.ofArray(a), off, v, style);
+        }
+    }
+
+    private static void putInteger(int op, byte[] a, int off, long x) {
+        switch (op) {
+            case I8, U8 -> a[off] = (byte) x;
+            case I16LE, U16LE -> SHORT_LE.set(a, off, (short) x);
+            case I16BE, U16BE -> SHORT_BE.set(a, off, (short) x);
+            case I32LE, U32LE -> INT_LE.set(a, off, (int) x);
+            case I32BE, U32BE -> INT_BE.set(a, off, (int) x);
+            case I64LE, U64LE -> LONG_LE.set(a, off, x);
+            default -> LONG_BE.set(a, off, x);
+        }
+    }
+
+    private static void putFloating(int op, byte[] a, int off, double x) {
+        switch (op) {
+            case F16LE -> SHORT_LE.set(a, off, (short) Half.fromDouble(x));
+            case F16BE -> SHORT_BE.set(a, off, (short) Half.fromDouble(x));
+            case F32LE -> FLOAT_LE.set(a, off, (float) x);
+            case F32BE -> FLOAT_BE.set(a, off, (float) x);
+            case F64LE -> DOUBLE_LE.set(a, off, x);
+            default -> DOUBLE_BE.set(a, off, x);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------- checks
 
     /** The bits to store for integer value {@code k}: a {@code Long} or {@code Integer} in range as it is. */
     private long bits(int k, Object v, Values.Style style) {
