@@ -222,6 +222,18 @@ public final class Format {
         }
     }
 
+    /**
+     * Copies the bytes of the values (not the pad bytes: {@code x} and native alignment) of the struct at
+     * {@code from} in {@code src} to the struct at {@code to} in {@code dst}.
+     */
+    public void copyValues(MemorySegment src, long from, MemorySegment dst, long to) {
+        for (Field run : fields) {
+            if (run.code() != 'x') {
+                MemorySegment.copy(src, from + run.offset(), dst, to + run.offset(), run.byteSize());
+            }
+        }
+    }
+
     /** Checks and stores one value of the scalar run {@code f} at {@code off}. */
     public static void packValue(Field f, MemorySegment m, long off, Object v, Values.Style style) {
         Scalar s = f.scalar();

@@ -254,7 +254,7 @@ final class Plan {
         if (op <= U64BE) {
             putInteger(op, m, off, bits(k, v, style));
         } else if (op <= F64BE) {
-            putFloating(op, m, off, checkedDouble(k, v, style));
+            putFloating(op, m, off, doubleValue(k, op, v, style));
         } else {
             putOther(k, op, m, off, v, style);
         }
@@ -387,7 +387,7 @@ final class Plan {
         if (op <= U64BE) {
             putInteger(op, a, off, bits(k, v, style));
         } else if (op <= F64BE) {
-            putFloating(op, a, off, checkedDouble(k, v, style));
+            putFloating(op, a, off, doubleValue(k, op, v, style));
         } else {
             putOther(k, op, MemorySegment.ofArray(a), off, v, style);
         }
@@ -439,7 +439,15 @@ final class Plan {
         return Values.integerBits(v, f.code(), f.scalar(), f.code() == 'P', style);
     }
 
-    /** The double for an {@code e} or {@code f} value, checked against the field's range. */
+    /** The double to store for floating value {@code k}: a {@code Double} as it is for {@code d} (no range). */
+    private double doubleValue(int k, int op, Object v, Values.Style style) {
+        if (op >= F64LE && v instanceof Double d) {
+            return d;
+        }
+        return checkedDouble(k, v, style);
+    }
+
+    /** The double for a floating value, checked against the field's range ({@code e} and {@code f}). */
     private double checkedDouble(int k, Object v, Values.Style style) {
         Field f = runs[k];
         double x = v instanceof Double d ? d : Values.toDouble(v, f.code(), style);
