@@ -155,21 +155,28 @@ EXPLAIN = {
         "vectorized C."
     ),
     'StructBench.pack': (
-        "`Struct.pack` interprets the parsed field list for every call — value count check, a `switch` per run, "
-        "Python's conversions with their type tests, range checks and error order (`Values`), the zero fill of pad "
-        "bytes — where the raw code is three stores of constants known to fit. Closing it needs a codec compiled per "
-        "format (a hidden class generated with the class-file API), which would also speed up record views."
+        "`Struct.pack` runs a plan compiled once per format (`internal.format.Plan`: one codec and byte offset per "
+        "value, a small `int` switch per value, `Long`/`Integer` range and `Double` checked inline, everything else "
+        "through `Values` with CPython's messages) and stores into the new array through array view handles, with no "
+        "segment and no zero fill. What remains: the varargs `Object[]` the call site allocates (32 of the 64 B/op; "
+        "the raw helper takes three parameters) and a dispatch per value where the raw code is three fixed stores. "
+        "Closing it needs straight-line code per format (a hidden class generated with the class-file API) and, for "
+        "the array, fixed-arity `pack(a, b, c)` overloads — public API, not added without a design decision."
     ),
     'StructBench.unpackFrom': (
-        "Interpreting the field list and boxing each value into the tuple; the raw code reads three fields with "
-        "constant layouts into `Arrays.asList`. Same remedy as `pack`."
+        "The format's plan reads the three values straight from the `byte[]` (no segment per call) into a tuple over "
+        "an exact-size array: the same 80 B/op as the raw `Arrays.asList`. What remains is the dispatch per value and "
+        "one call into the plan's loop: C2 compiles that loop on its own first, and at ~3 KB of machine code it is "
+        "then too big to inline (`already compiled into a big method`). Per-format generated code would remove both."
     ),
     'StructBench.iterUnpack': (
-        "One `unpackFrom` per record through the iterator: see `unpackFrom`."
+        "One plan unpack per record over the buffer's segment, plus the iterator's bookkeeping: see `unpackFrom`."
     ),
     'StructBench.recordGet': (
-        "A record item is unpacked by `Format.unpack` (the same interpreter as `struct`) into a new tuple per "
-        "`get(i)`; the raw loop reads the first field only. Same remedy as `pack`."
+        "A record item is decoded by the format's plan straight from the view's segment at the item's address (no "
+        "slice, no copy) into a tuple over an exact-size array: 104 B per record, less than the raw loop's 128. The "
+        "rest is the call into the plan loop (not inlined, see `unpackFrom`), a dispatch per field, and the view's "
+        "checks (released, index). Same remedy as `pack`."
     ),
     'StructBench.recordToList': (
         "As `get(i)` for every record, and all 65536 tuples stay alive, so young collections copy them (the raw "
@@ -208,7 +215,7 @@ EXPLAIN = {
     ),
     'ViewCreationBench.slicePolluted': _VIEW,
     'ViewCreationBench.castPolluted': _VIEW,
-    'StructBench.unpackFromPolluted': "See `unpackFrom`; pollution adds megamorphic codec calls per field.",
+    'StructBench.unpackFromPolluted': "See `unpackFrom`; the plan dispatches on an `int`, so pollution adds no megamorphic codec call.",
     'StructBench.packPolluted': "See `pack`.",
     'MapBench.open1GiBPolluted': "See the unpolluted row.",
 }
@@ -354,14 +361,15 @@ EXPLAIN['ItemAccessBench.getLong2dSelected'] = (
 EXPLAIN['StructBench.iifRecordView'] = (
     "Issue 5's record reader: 1M `'<iif'` records through `MemoryView.of(bytes).cast(\"<iif\")`, one `get(i)` per "
     "record, summing the three fields. Each item is a tuple — an unmodifiable `List` with two `Long`s and a `Double` "
-    "(DESIGN.md's values) — so a record costs about four allocations; the raw baseline reads the three fields as "
-    "primitives and allocates nothing. memview is 4.3× faster than CPython's `struct.iter_unpack` over the same "
-    "bytes. What would close the gap to raw: primitive accessors for record fields (`getLong(i, field)` / "
-    "`getDouble(i, field)` on a record view) that skip the tuple — a new public API, so not added without a design "
-    "decision.")
+    "(DESIGN.md's values). The raw baseline builds the same tuple per record (`Arrays.asList` of three boxes, "
+    "published to a field so that C2 cannot scalar-replace it); an earlier baseline read the three fields as "
+    "primitives and allocated nothing (1.7 ms), which is not the work a tuple-returning call must do, but is the "
+    "floor for code that needs no tuple. What would reach that floor: primitive accessors for record fields "
+    "(`getLong(i, field)` / `getDouble(i, field)` on a record view) that skip the tuple — a new public API, so not "
+    "added without a design decision.")
 EXPLAIN['StructBench.iifUnpackFrom'] = (
-    "`Struct.unpackFrom(bytes, offset)` per record: the same tuple allocations as the record view plus the argument "
-    "checks of each call (buffer type switch, offset rule); see the record view row above.")
+    "`Struct.unpackFrom(bytes, offset)` per record: the plan reads the `byte[]` directly (no segment per call), "
+    "with the same allocations as the record view plus the offset checks of each call; see the record view row.")
 
 EXPLAIN['_engine'] += (
     "\n\nAfter the full run, the four copies of the row walk over merged layouts (copy, two comparisons, hash) became "

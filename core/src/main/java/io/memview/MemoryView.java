@@ -570,11 +570,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         checkReleased();
         // Only the value runs are stored: pad bytes ('x' and native alignment) keep what they hold.
         try {
-            for (io.memview.internal.format.Field run : f.fields()) {
-                if (run.code() != 'x') {
-                    MemorySegment.copy(scratch, run.offset(), memory, address + run.offset(), run.byteSize());
-                }
-            }
+            f.copyValues(scratch, 0, memory, address);
         } catch (InternalError e) {
             throw inaccessible(e);
         }

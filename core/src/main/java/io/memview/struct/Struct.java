@@ -224,7 +224,7 @@ public final class Struct {
             throw new StructError("struct size " + size + " is larger than a Java array can hold");
         }
         byte[] out = new byte[(int) size];
-        format.pack(MemorySegment.ofArray(out), 0, values, 0, Values.Style.STRUCT);
+        format.packZeroed(out, 0, values, 0, Values.Style.STRUCT);
         return out;
     }
 
@@ -363,6 +363,10 @@ public final class Struct {
      * @throws StructError for an offset that leaves too few bytes, with CPython's message
      */
     public List<Object> unpackFrom(Object buffer, long offset) {
+        if (buffer instanceof byte[] a) {
+            // the common case, before the general type switch, and read without wrapping it in a segment
+            return read(a, (int) fromOffset(a.length, offset));
+        }
         MemorySegment direct = Exporters.directSegment(buffer);
         if (direct != null) {
             return unpackFrom(direct, offset);
@@ -376,8 +380,12 @@ public final class Struct {
     }
 
     private List<Object> unpackFrom(MemorySegment m, long offset) {
+        return read(m, fromOffset(m.byteSize(), offset));
+    }
+
+    /** The offset of {@code unpack_from(buffer, offset)} in a buffer of {@code len} bytes, checked as CPython does. */
+    private long fromOffset(long len, long offset) {
         long size = format.size();
-        long len = m.byteSize();
         if (offset < 0) {
             if (offset + size > 0) {
                 throw new StructError("not enough data to unpack " + size + " bytes at offset " + offset);
@@ -392,15 +400,25 @@ public final class Struct {
                     + " bytes for unpacking " + size + " bytes at offset " + offset + " (actual buffer size is "
                     + len + ")");
         }
-        return read(m, offset);
+        return offset;
     }
 
-    private List<Object> read(MemorySegment m, long offset) {
+    private List<Object> read(byte[] a, int offset) {
+        Object[] out = new Object[checkValues()];
+        format.unpack(a, offset, out, 0);
+        return new Tuple(out);
+    }
+
+    private int checkValues() {
         if (values < 0) {
             throw new StructError("cannot unpack " + format.valueCount() + " values: a Java list holds at most "
                     + (Integer.MAX_VALUE - 8));
         }
-        Object[] out = new Object[values];
+        return values;
+    }
+
+    private List<Object> read(MemorySegment m, long offset) {
+        Object[] out = new Object[checkValues()];
         try {
             format.unpack(m, offset, out, 0);
         } catch (InternalError e) {

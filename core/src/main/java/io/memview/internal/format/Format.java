@@ -30,6 +30,8 @@ public final class Format {
     private final long valueCount;
     private final Field single;
     private final boolean needsZeroFill;
+    /** The flat plan that unpacks and packs the values, or {@code null} for formats of very many values. */
+    private final Plan plan;
 
     private Format(String text, char prefix, boolean nativeMode, ByteOrder order, List<Field> fields, long size,
                    long valueCount) {
@@ -54,6 +56,7 @@ public final class Format {
         }
         this.single = one;
         this.needsZeroFill = strings || covered != size;
+        this.plan = Plan.of(this.fields, valueCount);
     }
 
     /**
@@ -103,6 +106,11 @@ public final class Format {
 
     /** Unpacks the struct at {@code base} into {@code out}, starting at index {@code pos}. */
     public void unpack(MemorySegment m, long base, Object[] out, int pos) {
+        Plan p = plan;
+        if (p != null) {
+            p.unpack(m, base, out, pos);
+            return;
+        }
         for (Field f : fields) {
             long off = base + f.offset();
             switch (f.code()) {
@@ -127,8 +135,27 @@ public final class Format {
         }
     }
 
+    /** {@link #unpack(MemorySegment, long, Object[], int)} of the struct at index {@code base} of {@code a}. */
+    public void unpack(byte[] a, int base, Object[] out, int pos) {
+        Plan p = plan;
+        if (p != null) {
+            p.unpack(a, base, out, pos);
+        } else {
+            unpack(MemorySegment.ofArray(a), base, out, pos);
+        }
+    }
+
     /** The value of the struct at {@code base}: the value itself when the format holds one, else a tuple. */
     public Object item(MemorySegment m, long base) {
+        Plan p = plan;
+        if (p != null) {
+            if (p.n == 1) {
+                return p.value(0, m, base);
+            }
+            Object[] out = new Object[p.n];
+            p.unpack(m, base, out, 0);
+            return new Tuple(out);
+        }
         Field f = single;
         if (f != null && f.scalar() != null) {
             return f.scalar().get(m, base + f.offset());
@@ -146,6 +173,28 @@ public final class Format {
     public void pack(MemorySegment m, long base, Object[] args, int pos, Values.Style style) {
         if (needsZeroFill) {
             m.asSlice(base, size).fill((byte) 0);
+        }
+        packZeroed(m, base, args, pos, style);
+    }
+
+    /**
+     * {@link #pack}, into a struct whose bytes are all zero already (a new array): pad bytes are left as they are.
+     */
+    public void packZeroed(byte[] a, int base, Object[] args, int pos, Values.Style style) {
+        Plan p = plan;
+        if (p != null) {
+            p.pack(a, base, args, pos, style);
+        } else {
+            packZeroed(MemorySegment.ofArray(a), base, args, pos, style);
+        }
+    }
+
+    /** {@link #packZeroed(byte[], int, Object[], int, Values.Style)} into any memory. */
+    public void packZeroed(MemorySegment m, long base, Object[] args, int pos, Values.Style style) {
+        Plan p = plan;
+        if (p != null) {
+            p.pack(m, base, args, pos, style);
+            return;
         }
         for (Field f : fields) {
             long off = base + f.offset();
@@ -169,6 +218,18 @@ public final class Format {
                         packValue(f, m, off, args[pos++], style);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Copies the bytes of the values (not the pad bytes: {@code x} and native alignment) of the struct at
+     * {@code from} in {@code src} to the struct at {@code to} in {@code dst}.
+     */
+    public void copyValues(MemorySegment src, long from, MemorySegment dst, long to) {
+        for (Field run : fields) {
+            if (run.code() != 'x') {
+                MemorySegment.copy(src, from + run.offset(), dst, to + run.offset(), run.byteSize());
             }
         }
     }
