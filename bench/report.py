@@ -69,6 +69,7 @@ ROWS = [
     ('struct and records', 'record view toList(), 65536 (µs)', 'StructBench.recordToList', 'StructBench.recordToListRaw', 'c', None),
     ('struct and records', "1M '<iif' records: cast view get(i) (µs)", 'StructBench.iifRecordView', 'StructBench.iifRecordsRaw', 'c', None),
     ('struct and records', "1M '<iif' records: Struct.unpackFrom (µs)", 'StructBench.iifUnpackFrom', 'StructBench.iifRecordsRaw', 'c', None),
+    ('struct and records', "1M '<iif' records: fields read by hand, no tuple (reference floor, µs)", 'StructBench.iifFieldsRaw', None, None, None),
 
     ('Profile-polluted (same call sites after heap, native, mapped memory and 11 formats)', 'getLong(i) 1-D (µs)', 'ItemAccessBench.getLong1dPolluted', 'ItemAccessBench.getLong1dRawPolluted', 'c', None),
     ('Profile-polluted (same call sites after heap, native, mapped memory and 11 formats)', 'get(i) Object 1-D (µs)', 'ItemAccessBench.getObject1dPolluted', 'ItemAccessBench.getObject1dRawPolluted', 'c', None),

@@ -210,6 +210,20 @@ public class StructBench {
         return sum;
     }
 
+    /**
+     * Reference, not a baseline: the three fields of every record read by hand as primitives and summed, no tuple at
+     * all. The floor for code that needs the numbers and not Python's tuples; memview's record items return tuples.
+     */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public double iifFieldsRaw() {
+        double sum = 0;
+        for (long off = 0; off < iifSegment.byteSize(); off += 12) {
+            sum += iifSegment.get(I, off) + iifSegment.get(I, off + 4) + iifSegment.get(F, off + 8);
+        }
+        return sum;
+    }
+
     /** {@code MemoryView.of(bytes).cast("<iif")}: one tuple per record, through {@code get(i)}. */
     @Benchmark
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
