@@ -2,9 +2,7 @@ package io.memview.internal;
 
 import io.memview.Slice;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * NumPy's basic indexing on a layout: integers drop a dimension, {@link Slice}s keep it, one ellipsis fills. The
@@ -47,19 +45,17 @@ public final class Selection {
             throw new IllegalArgumentException("too many indices for memoryview: memoryview is " + ndim
                     + "-dimensional, but " + named + " were indexed");
         }
-        List<Object> full = new ArrayList<>(ndim);
-        for (Object k : keys) {
-            if (k == Slice.ELLIPSIS) {
-                for (int i = 0; i < ndim - named; i++) {
-                    full.add(Slice.all());
-                }
-            } else {
-                full.add(k);
+        // The key of dimension d is keys[d] before the ellipsis, ALL for the dimensions it stands for (or, without
+        // one, after the keys), keys[d - fill + 1] after it.
+        int ellipsis = -1;
+        for (int i = 0; i < keys.length && ellipses > 0; i++) {
+            if (keys[i] == Slice.ELLIPSIS) {
+                ellipsis = i;
+                break;
             }
         }
-        while (full.size() < ndim) {
-            full.add(Slice.all());
-        }
+        int fill = ndim - named;
+        Full full = new Full(keys, ellipsis, fill);
         // The subscript's own errors first, dimension by dimension as NumPy reports them, before any refusal that
         // depends on the layout (suboffsets).
         if (parent.suboffsets() != null) {
@@ -76,7 +72,7 @@ public final class Selection {
         long[] sub = parent.suboffsets() == null ? null : parent.suboffsets().clone();
         long[] newShape = new long[ndim];
         long[] newStrides = new long[ndim];
-        int[] kept = new int[ndim];
+        int[] kept = sub == null ? null : new int[ndim];
         int nd = 0;
         for (int d = 0; d < ndim; d++) {
             Object k = full.get(d);
@@ -86,7 +82,10 @@ public final class Selection {
                 start = r[0];
                 newShape[nd] = r[3];
                 newStrides[nd] = parent.strides()[d] * r[2];
-                kept[nd++] = d;
+                if (kept != null) {
+                    kept[nd] = d;
+                }
+                nd++;
             } else {
                 start = index(k, parent.shape()[d], d);
             }
@@ -126,8 +125,24 @@ public final class Selection {
                 }
             }
         }
-        return new Layout(parent.memory(), newOffset, Arrays.copyOf(newShape, nd), Arrays.copyOf(newStrides, nd),
-                newSub, parent.itemsize());
+        return new Layout(parent.memory(), newOffset, nd == ndim ? newShape : Arrays.copyOf(newShape, nd),
+                nd == ndim ? newStrides : Arrays.copyOf(newStrides, nd), newSub, parent.itemsize());
+    }
+
+    /** {@code [:]}, for the dimensions a subscript does not name. Slices are immutable, so one serves every use. */
+    private static final Slice ALL = Slice.all();
+
+    /** The subscript expanded to one key per dimension, without building the expanded list. */
+    private record Full(Object[] keys, int ellipsis, int fill) {
+        Object get(int d) {
+            if (ellipsis < 0) {
+                return d < keys.length ? keys[d] : ALL;
+            }
+            if (d < ellipsis) {
+                return keys[d];
+            }
+            return d < ellipsis + fill ? ALL : keys[d - fill + 1];
+        }
     }
 
     /** The index {@code k} (a Python integer) of dimension {@code d} of size {@code n}, made non-negative and checked. */
