@@ -16,33 +16,16 @@ final class ManagedBuffer {
     static final Cleaner CLEANER = Cleaner.create();
 
     final BufferExporter exporter;
-    /** The buffer obtained from the exporter; {@code null} for Java memory viewed without a request. */
     final Buffer master;
-    /** The exporting object that views report ({@code master.obj()}). */
-    final Object obj;
     final boolean tracked;
-    /** Views registered (tracked buffers only, else {@code null}); -1 once the buffer has been handed back. */
-    private final AtomicInteger views;
+    /** Views registered; -1 once the buffer has been handed back. */
+    private final AtomicInteger views = new AtomicInteger(1);
 
     /** A managed buffer with its first view registered. */
     ManagedBuffer(BufferExporter exporter, Buffer master, boolean tracked) {
         this.exporter = exporter;
         this.master = master;
-        this.obj = master.obj();
         this.tracked = tracked;
-        this.views = tracked ? new AtomicInteger(1) : null;
-    }
-
-    /**
-     * An untracked managed buffer over Java memory ({@code byte[]}, a primitive array, a {@code ByteBuffer}, a
-     * {@code MemorySegment}, {@code Bytes}) viewed whole: nothing to hand back, so no exporter and no buffer.
-     */
-    ManagedBuffer(Object obj) {
-        this.exporter = null;
-        this.master = null;
-        this.obj = obj;
-        this.tracked = false;
-        this.views = null;
     }
 
     /** Registers one more view; refused once the buffer has been handed back. */
@@ -80,7 +63,7 @@ final class ManagedBuffer {
 
     /** {@return the number of views registered (tracked buffers only)} */
     int views() {
-        return views == null ? 0 : Math.max(0, views.get());
+        return Math.max(0, views.get());
     }
 
     /** A view's release action: holds the managed buffer, never the view, so the view can become unreachable. */

@@ -123,7 +123,12 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
     private static final int DENSE_DOUBLE = 128;
     private static final int DENSE_SET = 256;
 
-    private final ManagedBuffer mbuf;
+    /**
+     * The {@link ManagedBuffer} of a tracked export; for memory with nothing to hand back (Java memory,
+     * {@link Bytes}, a {@link Buffer}) the exporting object itself (or {@code null}), so that such views are one
+     * object.
+     */
+    private final Object mbuf;
     private final MemorySegment memory;
     private final long offset;
     private final ItemFormat item;
@@ -152,7 +157,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
     private int hash;
     private boolean hashed;
 
-    private MemoryView(ManagedBuffer mbuf, MemorySegment memory, long offset, ItemFormat item, int itemsize,
+    private MemoryView(Object mbuf, MemorySegment memory, long offset, ItemFormat item, int itemsize,
                        long[] shape, long[] strides, long[] suboffsets, boolean readonly) {
         this.mbuf = mbuf;
         this.memory = memory;
@@ -183,7 +188,8 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         this.n1 = shape.length > 1 ? shape[1] : 0;
         this.s1 = shape.length > 1 ? strides[1] : 0;
         this.mode = modes();
-        this.cleanable = mbuf.tracked ? ManagedBuffer.CLEANER.register(this, new ManagedBuffer.Unregister(mbuf)) : null;
+        this.cleanable = mbuf instanceof ManagedBuffer m
+                ? ManagedBuffer.CLEANER.register(this, new ManagedBuffer.Unregister(m)) : null;
     }
 
     /** The items of a dense 1-D view as a segment: {@code memory} itself when they are all of it (no new object). */
@@ -217,7 +223,9 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
     /** A new view with this view's managed buffer and the given layout. The caller has proven the layout's bounds. */
     private MemoryView derive(long newOffset, ItemFormat newItem, int newItemsize, long[] newShape,
                               long[] newStrides, long[] newSuboffsets, boolean ro) {
-        mbuf.register();
+        if (mbuf instanceof ManagedBuffer m) {
+            m.register();
+        }
         return new MemoryView(mbuf, memory, newOffset, newItem, newItemsize, newShape, newStrides, newSuboffsets, ro);
     }
 
@@ -268,7 +276,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
 
     private static MemoryView whole(Object owner, MemorySegment memory, ItemFormat item) {
         int isz = item.itemsize;
-        return new MemoryView(new ManagedBuffer(owner), memory, 0, item, isz, new long[] {memory.byteSize() / isz},
+        return new MemoryView(owner, memory, 0, item, isz, new long[] {memory.byteSize() / isz},
                 unitStrides(isz), null, memory.isReadOnly());
     }
 
@@ -308,7 +316,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         }
         // Adapters over Java memory (e != obj) and Bytes have nothing to hand back.
         boolean tracked = e == obj && !(obj instanceof Bytes);
-        return fromBuffer(new ManagedBuffer(e, b, tracked), b);
+        return fromBuffer(tracked ? new ManagedBuffer(e, b, true) : b.obj(), b);
     }
 
     /**
@@ -317,10 +325,11 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
      * {@code 'B'}, no shape means one dimension of {@code len / itemsize}, no strides means C order.
      */
     public static MemoryView of(Buffer buffer) {
-        return fromBuffer(new ManagedBuffer(null, buffer, false), buffer);
+        return fromBuffer(buffer.obj(), buffer);
     }
 
-    private static MemoryView fromBuffer(ManagedBuffer mbuf, Buffer b) {
+    /** A view of {@code b}; {@code mbuf} is a tracked {@link ManagedBuffer} or, untracked, {@code b.obj()}. */
+    private static MemoryView fromBuffer(Object mbuf, Buffer b) {
         String format = b.format() == null ? "B" : b.format();
         long[] shp = b.shape() == null ? new long[] {b.len() / b.itemsize()} : b.fullShape();
         long[] str = b.strides() == null ? Layouts.cStrides(shp, b.itemsize()) : b.fullStrides();
@@ -376,7 +385,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
     /** {@return the exporting object (the original exporter, the file's {@code Path} for a mapping), or null} */
     public Object obj() {
         checkReleased();
-        return mbuf.obj;
+        return mbuf instanceof ManagedBuffer m ? m.master.obj() : mbuf;
     }
 
     /** {@return {@code product(shape) * itemsize}: the number of bytes {@link #toBytes()} returns} */
