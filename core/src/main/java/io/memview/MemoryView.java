@@ -999,7 +999,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
      */
     public MemoryView select(Object... keys) {
         checkReleased();
-        Layout l = Selection.select(layout(), keys);
+        Layout l = Selection.select(memory, offset, shape, strides, suboffsets, itemsize, keys);
         return derive(l.offset(), item, itemsize, l.shape(), l.strides(), l.suboffsets(), readonly);
     }
 

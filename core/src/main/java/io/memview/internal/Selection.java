@@ -2,6 +2,7 @@ package io.memview.internal;
 
 import io.memview.Slice;
 
+import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 /**
@@ -16,7 +17,14 @@ public final class Selection {
 
     /** The layout {@code parent[keys]}: {@code keys} mixes integral numbers, {@code BigInteger}s, slices and one ellipsis. */
     public static Layout select(Layout parent, Object[] keys) {
-        if (parent.ndim() == 0 && keys.length > 0 && !(keys.length == 1 && keys[0] == Slice.ELLIPSIS)) {
+        return select(parent.memory(), parent.offset(), parent.shape(), parent.strides(), parent.suboffsets(),
+                parent.itemsize(), keys);
+    }
+
+    /** {@link #select(Layout, Object[])} on a parent layout given by its parts (no {@code Layout} to make). */
+    public static Layout select(MemorySegment memory, long offset, long[] shape, long[] strides, long[] suboffsets,
+                                int itemsize, Object[] keys) {
+        if (shape.length == 0 && keys.length > 0 && !(keys.length == 1 && keys[0] == Slice.ELLIPSIS)) {
             throw new IllegalArgumentException("invalid indexing of 0-dim memory");
         }
         // Expand the ellipsis and check the count.
@@ -40,7 +48,7 @@ public final class Selection {
                         + PyTypes.name(k));
             }
         }
-        int ndim = parent.ndim();
+        int ndim = shape.length;
         if (named > ndim) {
             throw new IllegalArgumentException("too many indices for memoryview: memoryview is " + ndim
                     + "-dimensional, but " + named + " were indexed");
@@ -58,18 +66,18 @@ public final class Selection {
         Full full = new Full(keys, ellipsis, fill);
         // The subscript's own errors first, dimension by dimension as NumPy reports them, before any refusal that
         // depends on the layout (suboffsets).
-        if (parent.suboffsets() != null) {
+        if (suboffsets != null) {
             for (int d = 0; d < ndim; d++) {
                 Object k = full.get(d);
                 if (k instanceof Slice s) {
-                    s.indices(parent.shape()[d]);
+                    s.indices(shape[d]);
                 } else {
-                    index(k, parent.shape()[d], d);
+                    index(k, shape[d], d);
                 }
             }
         }
-        long newOffset = parent.offset();
-        long[] sub = parent.suboffsets() == null ? null : parent.suboffsets().clone();
+        long newOffset = offset;
+        long[] sub = suboffsets == null ? null : suboffsets.clone();
         long[] newShape = new long[ndim];
         long[] newStrides = new long[ndim];
         int[] kept = sub == null ? null : new int[ndim];
@@ -78,18 +86,18 @@ public final class Selection {
             Object k = full.get(d);
             long start;
             if (k instanceof Slice s) {
-                long[] r = s.indices(parent.shape()[d]);
+                long[] r = s.indices(shape[d]);
                 start = r[0];
                 newShape[nd] = r[3];
-                newStrides[nd] = parent.strides()[d] * r[2];
+                newStrides[nd] = strides[d] * r[2];
                 if (kept != null) {
                     kept[nd] = d;
                 }
                 nd++;
             } else {
-                start = index(k, parent.shape()[d], d);
+                start = index(k, shape[d], d);
             }
-            long shift = start * parent.strides()[d];
+            long shift = start * strides[d];
             if (shift != 0) {
                 // Moving the start of a dimension moves the offset, or, after an indirection, its suboffset.
                 int n = d - 1;
@@ -108,7 +116,8 @@ public final class Selection {
                     throw new UnsupportedOperationException("memoryview: a sub-view cannot drop an indirect "
                             + "(suboffset) dimension after a kept one");
                 }
-                newOffset = parent.dereference(newOffset) + sub[d];
+                newOffset = new Layout(memory, offset, shape, strides, suboffsets, itemsize).dereference(newOffset)
+                        + sub[d];
                 sub[d] = -1;
             }
         }
@@ -117,7 +126,7 @@ public final class Selection {
             newSub = new long[nd];
             for (int k = 0; k < nd; k++) {
                 newSub[k] = sub[kept[k]];
-                if (newSub[k] < 0 && parent.suboffsets()[kept[k]] >= 0) {
+                if (newSub[k] < 0 && suboffsets[kept[k]] >= 0) {
                     // A start moved below a pointer's target by a negative stride: PEP 3118 reads a negative
                     // suboffset as "no pointer", so no descriptor can hold this sub-view.
                     throw new UnsupportedOperationException("memoryview: this sub-view would need a negative "
@@ -125,8 +134,8 @@ public final class Selection {
                 }
             }
         }
-        return new Layout(parent.memory(), newOffset, nd == ndim ? newShape : Arrays.copyOf(newShape, nd),
-                nd == ndim ? newStrides : Arrays.copyOf(newStrides, nd), newSub, parent.itemsize());
+        return new Layout(memory, newOffset, nd == ndim ? newShape : Arrays.copyOf(newShape, nd),
+                nd == ndim ? newStrides : Arrays.copyOf(newStrides, nd), newSub, itemsize);
     }
 
     /** {@code [:]}, for the dimensions a subscript does not name. Slices are immutable, so one serves every use. */
