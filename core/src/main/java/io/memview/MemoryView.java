@@ -240,7 +240,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
      * @throws IllegalStateException    when {@code obj} is a released view
      */
     public static MemoryView of(Object obj) {
-        MemoryView v = ofJavaMemory(obj);
+        MemoryView v = obj instanceof BufferExporter && !(obj instanceof Bytes) ? null : ofJavaMemory(obj);
         return v != null ? v : fromFlags(obj, BufferFlags.FULL_RO);
     }
 
