@@ -260,24 +260,28 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
      */
     private static MemoryView ofJavaMemory(Object obj) {
         return switch (obj) {
-            case byte[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_B);
-            case MemorySegment m -> whole(m, m, FORMAT_B);
-            case ByteBuffer b -> whole(b, MemorySegment.ofBuffer(b), FORMAT_B);
-            case Bytes b -> whole(b, b.segment(), FORMAT_B);
-            case int[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_I);
-            case long[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_Q);
-            case double[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_D);
-            case short[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_H);
-            case float[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_F);
-            case char[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_UH);
+            case byte[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_B, a.length);
+            case MemorySegment m -> whole(m, m, FORMAT_B, m.byteSize());
+            case ByteBuffer b -> {
+                MemorySegment m = MemorySegment.ofBuffer(b);
+                yield whole(b, m, FORMAT_B, m.byteSize());
+            }
+            case Bytes b -> whole(b, b.segment(), FORMAT_B, b.length());
+            case int[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_I, a.length);
+            case long[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_Q, a.length);
+            case double[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_D, a.length);
+            case short[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_H, a.length);
+            case float[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_F, a.length);
+            case char[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_UH, a.length);
             case null, default -> null;
         };
     }
 
-    private static MemoryView whole(Object owner, MemorySegment memory, ItemFormat item) {
+    /** The view of all {@code n} items of {@code memory}, which holds exactly those. */
+    private static MemoryView whole(Object owner, MemorySegment memory, ItemFormat item, long n) {
         int isz = item.itemsize;
-        return new MemoryView(owner, memory, 0, item, isz, new long[] {memory.byteSize() / isz},
-                unitStrides(isz), null, memory.isReadOnly());
+        return new MemoryView(owner, memory, 0, item, isz, new long[] {n}, unitStrides(isz), null,
+                memory.isReadOnly());
     }
 
     private static final long[][] UNIT_STRIDES = new long[17][];
