@@ -199,12 +199,22 @@ public final class Bytes implements BufferExporter, Comparable<Bytes> {
     /** Exports the bytes read-only; a {@link BufferFlags#WRITABLE} request fails with {@code Object is not writable.} */
     @Override
     public Buffer getBuffer(int flags) {
+        return full().forRequest(flags);
+    }
+
+    /** The complete buffer, built once (a race builds an equal one: a {@code Buffer}'s fields are final). */
+    private Buffer full() {
         Buffer b = buffer;
         if (b == null) {
             b = Buffer.builder(asSegment()).readonly(true).obj(this).build();
             buffer = b;
         }
-        return b.forRequest(flags);
+        return b;
+    }
+
+    /** The read-only segment over the bytes that every export shares, for {@code MemoryView.of}. */
+    MemorySegment segment() {
+        return full().memory();
     }
 
     /** Compares as unsigned bytes, lexicographically, like Python's {@code bytes} ordering. */

@@ -123,7 +123,12 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
     private static final int DENSE_DOUBLE = 128;
     private static final int DENSE_SET = 256;
 
-    private final ManagedBuffer mbuf;
+    /**
+     * The {@link ManagedBuffer} of a tracked export; for memory with nothing to hand back (Java memory,
+     * {@link Bytes}, a {@link Buffer}) the exporting object itself (or {@code null}), so that such views are one
+     * object.
+     */
+    private final Object mbuf;
     private final MemorySegment memory;
     private final long offset;
     private final ItemFormat item;
@@ -152,7 +157,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
     private int hash;
     private boolean hashed;
 
-    private MemoryView(ManagedBuffer mbuf, MemorySegment memory, long offset, ItemFormat item, int itemsize,
+    private MemoryView(Object mbuf, MemorySegment memory, long offset, ItemFormat item, int itemsize,
                        long[] shape, long[] strides, long[] suboffsets, boolean readonly) {
         this.mbuf = mbuf;
         this.memory = memory;
@@ -177,14 +182,22 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         this.valueBase = offset + item.valueOffset;
         this.scalar = item.scalar;
         this.dense = scalar != null && suboffsets == null && shape.length == 1 && strides[0] == scalar.size()
-                && itemsize == scalar.size() ? (shape[0] == 0 ? memory.asSlice(0, 0)
-                : memory.asSlice(valueBase, shape[0] * itemsize)) : null;
+                && itemsize == scalar.size() ? denseSegment(memory, valueBase, shape[0] * itemsize) : null;
         this.n0 = shape.length > 0 ? shape[0] : 0;
         this.s0 = shape.length > 0 ? strides[0] : 0;
         this.n1 = shape.length > 1 ? shape[1] : 0;
         this.s1 = shape.length > 1 ? strides[1] : 0;
         this.mode = modes();
-        this.cleanable = mbuf.tracked ? ManagedBuffer.CLEANER.register(this, new ManagedBuffer.Unregister(mbuf)) : null;
+        this.cleanable = mbuf instanceof ManagedBuffer m
+                ? ManagedBuffer.CLEANER.register(this, new ManagedBuffer.Unregister(m)) : null;
+    }
+
+    /** The items of a dense 1-D view as a segment: {@code memory} itself when they are all of it (no new object). */
+    private static MemorySegment denseSegment(MemorySegment memory, long base, long bytes) {
+        if (bytes == 0) {
+            return memory.asSlice(0, 0);
+        }
+        return base == 0 && bytes == memory.byteSize() ? memory : memory.asSlice(base, bytes);
     }
 
     private int modes() {
@@ -210,7 +223,9 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
     /** A new view with this view's managed buffer and the given layout. The caller has proven the layout's bounds. */
     private MemoryView derive(long newOffset, ItemFormat newItem, int newItemsize, long[] newShape,
                               long[] newStrides, long[] newSuboffsets, boolean ro) {
-        mbuf.register();
+        if (mbuf instanceof ManagedBuffer m) {
+            m.register();
+        }
         return new MemoryView(mbuf, memory, newOffset, newItem, newItemsize, newShape, newStrides, newSuboffsets, ro);
     }
 
@@ -225,7 +240,61 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
      * @throws IllegalStateException    when {@code obj} is a released view
      */
     public static MemoryView of(Object obj) {
-        return fromFlags(obj, BufferFlags.FULL_RO);
+        MemoryView v = obj instanceof BufferExporter && !(obj instanceof Bytes) ? null : ofJavaMemory(obj);
+        return v != null ? v : fromFlags(obj, BufferFlags.FULL_RO);
+    }
+
+    private static final ItemFormat FORMAT_B = ItemFormat.of("B", 1);
+    private static final ItemFormat FORMAT_H = ItemFormat.of("h", 2);
+    private static final ItemFormat FORMAT_I = ItemFormat.of("i", 4);
+    private static final ItemFormat FORMAT_Q = ItemFormat.of("q", 8);
+    private static final ItemFormat FORMAT_F = ItemFormat.of("f", 4);
+    private static final ItemFormat FORMAT_D = ItemFormat.of("d", 8);
+    private static final ItemFormat FORMAT_UH = ItemFormat.of("H", 2);
+
+    /**
+     * {@code of(obj)} for Java memory: the view {@code fromFlags(obj, FULL_RO)} makes through the adapter's buffer
+     * (the whole segment, one dimension of the array's natural format, C order, read-only when the segment is), made
+     * directly. The layout is the segment itself, so it is inside it by construction: no {@code Buffer} to build and
+     * reduce, no exporter to track. {@code null} for every other object.
+     */
+    private static MemoryView ofJavaMemory(Object obj) {
+        return switch (obj) {
+            case byte[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_B, a.length);
+            case MemorySegment m -> whole(m, m, FORMAT_B, m.byteSize());
+            case ByteBuffer b -> {
+                MemorySegment m = MemorySegment.ofBuffer(b);
+                yield whole(b, m, FORMAT_B, m.byteSize());
+            }
+            case Bytes b -> whole(b, b.segment(), FORMAT_B, b.length());
+            case int[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_I, a.length);
+            case long[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_Q, a.length);
+            case double[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_D, a.length);
+            case short[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_H, a.length);
+            case float[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_F, a.length);
+            case char[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_UH, a.length);
+            case null, default -> null;
+        };
+    }
+
+    /** The view of all {@code n} items of {@code memory}, which holds exactly those. */
+    private static MemoryView whole(Object owner, MemorySegment memory, ItemFormat item, long n) {
+        int isz = item.itemsize;
+        return new MemoryView(owner, memory, 0, item, isz, new long[] {n}, unitStrides(isz), null,
+                memory.isReadOnly());
+    }
+
+    private static final long[][] UNIT_STRIDES = new long[17][];
+
+    static {
+        for (int i = 1; i < UNIT_STRIDES.length; i++) {
+            UNIT_STRIDES[i] = new long[] {i};
+        }
+    }
+
+    /** {@code {itemsize}}, the strides of a contiguous 1-D view: shared, since a view never modifies its arrays. */
+    private static long[] unitStrides(long itemsize) {
+        return itemsize > 0 && itemsize < UNIT_STRIDES.length ? UNIT_STRIDES[(int) itemsize] : new long[] {itemsize};
     }
 
     /**
@@ -251,7 +320,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         }
         // Adapters over Java memory (e != obj) and Bytes have nothing to hand back.
         boolean tracked = e == obj && !(obj instanceof Bytes);
-        return fromBuffer(new ManagedBuffer(e, b, tracked), b);
+        return fromBuffer(tracked ? new ManagedBuffer(e, b, true) : b.obj(), b);
     }
 
     /**
@@ -260,10 +329,11 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
      * {@code 'B'}, no shape means one dimension of {@code len / itemsize}, no strides means C order.
      */
     public static MemoryView of(Buffer buffer) {
-        return fromBuffer(new ManagedBuffer(null, buffer, false), buffer);
+        return fromBuffer(buffer.obj(), buffer);
     }
 
-    private static MemoryView fromBuffer(ManagedBuffer mbuf, Buffer b) {
+    /** A view of {@code b}; {@code mbuf} is a tracked {@link ManagedBuffer} or, untracked, {@code b.obj()}. */
+    private static MemoryView fromBuffer(Object mbuf, Buffer b) {
         String format = b.format() == null ? "B" : b.format();
         long[] shp = b.shape() == null ? new long[] {b.len() / b.itemsize()} : b.fullShape();
         long[] str = b.strides() == null ? Layouts.cStrides(shp, b.itemsize()) : b.fullStrides();
@@ -319,7 +389,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
     /** {@return the exporting object (the original exporter, the file's {@code Path} for a mapping), or null} */
     public Object obj() {
         checkReleased();
-        return mbuf.master.obj();
+        return mbuf instanceof ManagedBuffer m ? m.master.obj() : mbuf;
     }
 
     /** {@return {@code product(shape) * itemsize}: the number of bytes {@link #toBytes()} returns} */
@@ -896,9 +966,12 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
         }
         long[] r = Slices.indices(shape[0], start, stop, step);
         long[] newShape = shape.clone();
-        long[] newStrides = strides.clone();
         newShape[0] = r[3];
-        newStrides[0] = strides[0] * r[2];
+        long[] newStrides = strides; // shared when the step is 1: views never modify their arrays
+        if (r[2] != 1) {
+            newStrides = strides.clone();
+            newStrides[0] = strides[0] * r[2];
+        }
         // Dimension 0 always moves the offset (CPython's init_slice), suboffsets or not.
         return derive(offset + r[0] * strides[0], item, itemsize, newShape, newStrides, suboffsets, readonly);
     }
@@ -923,7 +996,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
      */
     public MemoryView select(String subscript) {
         checkReleased();
-        return select(Subscript.parse(subscript));
+        return select(Subscript.parseCached(subscript));
     }
 
     /**
@@ -936,7 +1009,7 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
      */
     public MemoryView select(Object... keys) {
         checkReleased();
-        Layout l = Selection.select(layout(), keys);
+        Layout l = Selection.select(memory, offset, shape, strides, suboffsets, itemsize, keys);
         return derive(l.offset(), item, itemsize, l.shape(), l.strides(), l.suboffsets(), readonly);
     }
 
@@ -976,10 +1049,10 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
             }
         }
         ItemFormat dest = castDestination(format);
-        int newItemsize = dest.isNative() ? (int) Format.of(dest.text).size() : (int) dest.parsed.size();
-        String src = item.text.startsWith("@") ? item.text.substring(1) : item.text;
-        boolean srcByte = item.isNative() && (src.equals("B") || src.equals("b") || src.equals("c"));
-        char d = dest.isNative() ? dest.nativeChar : '\0';
+        int newItemsize = dest.itemsize; // the format's size: castDestination resolves it at that size
+        char c = item.nativeChar; // '\0' unless the format is one native character after an optional '@'
+        boolean srcByte = c == 'B' || c == 'b' || c == 'c';
+        char d = dest.nativeChar;
         if (!srcByte && d != 'B' && d != 'b' && d != 'c') {
             throw new IllegalArgumentException("memoryview: cannot cast between two non-byte formats");
         }
@@ -1011,11 +1084,28 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
             }
             newShape = shape.clone();
         }
-        return derive(offset, dest, newItemsize, newShape, Layouts.cStrides(newShape, newItemsize), null, readonly);
+        long[] newStrides = shape == null ? unitStrides(newItemsize) : Layouts.cStrides(newShape, newItemsize);
+        return derive(offset, dest, newItemsize, newShape, newStrides, null, readonly);
     }
+
+    /** Destination formats already resolved, by text (bounded: cleared when full, as {@code ItemFormat}'s cache). */
+    private static final java.util.concurrent.ConcurrentHashMap<String, ItemFormat> CAST_DESTINATIONS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The destination format of a cast: a native character (CPython), or any struct format with values. */
     private static ItemFormat castDestination(String format) {
+        ItemFormat f = CAST_DESTINATIONS.get(format);
+        if (f == null) {
+            f = resolveCastDestination(format);
+            if (CAST_DESTINATIONS.size() > 1024) {
+                CAST_DESTINATIONS.clear();
+            }
+            CAST_DESTINATIONS.putIfAbsent(format, f);
+        }
+        return f;
+    }
+
+    private static ItemFormat resolveCastDestination(String format) {
         String f = format.startsWith("@") ? format.substring(1) : format;
         if (f.length() == 1 && "cbBhHiIlLqQnNfde?P".indexOf(f.charAt(0)) >= 0) {
             return ItemFormat.of(format, (int) Format.of(f).size());
@@ -1040,6 +1130,17 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
 
     /** {@return the view with its dimensions in reverse order (NumPy's {@code .T}), zero-copy} */
     public MemoryView transpose() {
+        checkReleased();
+        int ndim = shape.length;
+        if (suboffsets == null) { // permute's result without its checks, which a reversal always passes
+            long[] newShape = new long[ndim];
+            long[] newStrides = new long[ndim];
+            for (int k = 0; k < ndim; k++) {
+                newShape[k] = shape[ndim - 1 - k];
+                newStrides[k] = strides[ndim - 1 - k];
+            }
+            return derive(offset, item, itemsize, newShape, newStrides, null, readonly);
+        }
         int[] axes = new int[shape.length];
         for (int i = 0; i < axes.length; i++) {
             axes[i] = axes.length - 1 - i;

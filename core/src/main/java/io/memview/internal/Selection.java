@@ -2,9 +2,8 @@ package io.memview.internal;
 
 import io.memview.Slice;
 
-import java.util.ArrayList;
+import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * NumPy's basic indexing on a layout: integers drop a dimension, {@link Slice}s keep it, one ellipsis fills. The
@@ -18,7 +17,14 @@ public final class Selection {
 
     /** The layout {@code parent[keys]}: {@code keys} mixes integral numbers, {@code BigInteger}s, slices and one ellipsis. */
     public static Layout select(Layout parent, Object[] keys) {
-        if (parent.ndim() == 0 && keys.length > 0 && !(keys.length == 1 && keys[0] == Slice.ELLIPSIS)) {
+        return select(parent.memory(), parent.offset(), parent.shape(), parent.strides(), parent.suboffsets(),
+                parent.itemsize(), keys);
+    }
+
+    /** {@link #select(Layout, Object[])} on a parent layout given by its parts (no {@code Layout} to make). */
+    public static Layout select(MemorySegment memory, long offset, long[] shape, long[] strides, long[] suboffsets,
+                                int itemsize, Object[] keys) {
+        if (shape.length == 0 && keys.length > 0 && !(keys.length == 1 && keys[0] == Slice.ELLIPSIS)) {
             throw new IllegalArgumentException("invalid indexing of 0-dim memory");
         }
         // Expand the ellipsis and check the count.
@@ -42,55 +48,56 @@ public final class Selection {
                         + PyTypes.name(k));
             }
         }
-        int ndim = parent.ndim();
+        int ndim = shape.length;
         if (named > ndim) {
             throw new IllegalArgumentException("too many indices for memoryview: memoryview is " + ndim
                     + "-dimensional, but " + named + " were indexed");
         }
-        List<Object> full = new ArrayList<>(ndim);
-        for (Object k : keys) {
-            if (k == Slice.ELLIPSIS) {
-                for (int i = 0; i < ndim - named; i++) {
-                    full.add(Slice.all());
-                }
-            } else {
-                full.add(k);
+        // The key of dimension d is keys[d] before the ellipsis, ALL for the dimensions it stands for (or, without
+        // one, after the keys), keys[d - fill + 1] after it.
+        int ellipsis = -1;
+        for (int i = 0; i < keys.length && ellipses > 0; i++) {
+            if (keys[i] == Slice.ELLIPSIS) {
+                ellipsis = i;
+                break;
             }
         }
-        while (full.size() < ndim) {
-            full.add(Slice.all());
-        }
+        int fill = ndim - named;
+        Full full = new Full(keys, ellipsis, fill);
         // The subscript's own errors first, dimension by dimension as NumPy reports them, before any refusal that
         // depends on the layout (suboffsets).
-        if (parent.suboffsets() != null) {
+        if (suboffsets != null) {
             for (int d = 0; d < ndim; d++) {
                 Object k = full.get(d);
                 if (k instanceof Slice s) {
-                    s.indices(parent.shape()[d]);
+                    s.indices(shape[d]);
                 } else {
-                    index(k, parent.shape()[d], d);
+                    index(k, shape[d], d);
                 }
             }
         }
-        long newOffset = parent.offset();
-        long[] sub = parent.suboffsets() == null ? null : parent.suboffsets().clone();
+        long newOffset = offset;
+        long[] sub = suboffsets == null ? null : suboffsets.clone();
         long[] newShape = new long[ndim];
         long[] newStrides = new long[ndim];
-        int[] kept = new int[ndim];
+        int[] kept = sub == null ? null : new int[ndim];
         int nd = 0;
         for (int d = 0; d < ndim; d++) {
             Object k = full.get(d);
             long start;
             if (k instanceof Slice s) {
-                long[] r = s.indices(parent.shape()[d]);
+                long[] r = s.indices(shape[d]);
                 start = r[0];
                 newShape[nd] = r[3];
-                newStrides[nd] = parent.strides()[d] * r[2];
-                kept[nd++] = d;
+                newStrides[nd] = strides[d] * r[2];
+                if (kept != null) {
+                    kept[nd] = d;
+                }
+                nd++;
             } else {
-                start = index(k, parent.shape()[d], d);
+                start = index(k, shape[d], d);
             }
-            long shift = start * parent.strides()[d];
+            long shift = start * strides[d];
             if (shift != 0) {
                 // Moving the start of a dimension moves the offset, or, after an indirection, its suboffset.
                 int n = d - 1;
@@ -109,7 +116,8 @@ public final class Selection {
                     throw new UnsupportedOperationException("memoryview: a sub-view cannot drop an indirect "
                             + "(suboffset) dimension after a kept one");
                 }
-                newOffset = parent.dereference(newOffset) + sub[d];
+                newOffset = new Layout(memory, offset, shape, strides, suboffsets, itemsize).dereference(newOffset)
+                        + sub[d];
                 sub[d] = -1;
             }
         }
@@ -118,7 +126,7 @@ public final class Selection {
             newSub = new long[nd];
             for (int k = 0; k < nd; k++) {
                 newSub[k] = sub[kept[k]];
-                if (newSub[k] < 0 && parent.suboffsets()[kept[k]] >= 0) {
+                if (newSub[k] < 0 && suboffsets[kept[k]] >= 0) {
                     // A start moved below a pointer's target by a negative stride: PEP 3118 reads a negative
                     // suboffset as "no pointer", so no descriptor can hold this sub-view.
                     throw new UnsupportedOperationException("memoryview: this sub-view would need a negative "
@@ -126,8 +134,24 @@ public final class Selection {
                 }
             }
         }
-        return new Layout(parent.memory(), newOffset, Arrays.copyOf(newShape, nd), Arrays.copyOf(newStrides, nd),
-                newSub, parent.itemsize());
+        return new Layout(memory, newOffset, nd == ndim ? newShape : Arrays.copyOf(newShape, nd),
+                nd == ndim ? newStrides : Arrays.copyOf(newStrides, nd), newSub, itemsize);
+    }
+
+    /** {@code [:]}, for the dimensions a subscript does not name. Slices are immutable, so one serves every use. */
+    private static final Slice ALL = Slice.all();
+
+    /** The subscript expanded to one key per dimension, without building the expanded list. */
+    private record Full(Object[] keys, int ellipsis, int fill) {
+        Object get(int d) {
+            if (ellipsis < 0) {
+                return d < keys.length ? keys[d] : ALL;
+            }
+            if (d < ellipsis) {
+                return keys[d];
+            }
+            return d < ellipsis + fill ? ALL : keys[d - fill + 1];
+        }
     }
 
     /** The index {@code k} (a Python integer) of dimension {@code d} of size {@code n}, made non-negative and checked. */

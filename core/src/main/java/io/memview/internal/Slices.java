@@ -40,7 +40,7 @@ public final class Slices {
                 count = (start - stop - 1) / (-step) + 1;
             }
         } else if (start < stop) {
-            count = (stop - start - 1) / step + 1;
+            count = step == 1 ? stop - start : (stop - start - 1) / step + 1; // no division for the common step
         }
         return new long[] {start, stop, step, count};
     }

@@ -34,6 +34,30 @@ public final class Subscript {
         return new Subscript(subscript).keys();
     }
 
+    /** Subscripts parsed before, by text: the same few subscripts tend to be used over and over. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Object[]> PARSED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * {@link #parse}, remembered for subscripts of up to 64 characters (at most 512 of them, forgotten all at once
+     * when full). The array is shared: the caller must only read it. Its keys are immutable ({@code Long},
+     * {@code BigInteger}, {@link Slice}, the ellipsis); a subscript that does not parse is never remembered and
+     * throws every time.
+     */
+    public static Object[] parseCached(String subscript) {
+        Object[] keys = PARSED.get(subscript);
+        if (keys == null) {
+            keys = parse(subscript);
+            if (subscript.length() <= 64) {
+                if (PARSED.size() >= 512) {
+                    PARSED.clear();
+                }
+                PARSED.putIfAbsent(subscript, keys);
+            }
+        }
+        return keys;
+    }
+
     private Object[] keys() {
         skipSpace();
         boolean parens = false;
