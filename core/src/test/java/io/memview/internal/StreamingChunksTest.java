@@ -42,6 +42,7 @@ class StreamingChunksTest {
     /** A channel that accepts at most {@code most} bytes per write. */
     private static final class Sink implements WritableByteChannel {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final java.util.List<Integer> offered = new java.util.ArrayList<>();
         final int most;
 
         Sink(int most) {
@@ -50,6 +51,7 @@ class StreamingChunksTest {
 
         @Override
         public int write(ByteBuffer src) {
+            offered.add(src.remaining());
             int n = Math.min(most, src.remaining());
             byte[] b = new byte[n];
             src.get(b);
@@ -162,6 +164,30 @@ class StreamingChunksTest {
         Sink sink = new Sink(Integer.MAX_VALUE);
         assertThat(Streaming.writeTo(l, true, sink)).isEqualTo(mem.length - 4);
         assertThat(sink.out.toByteArray()).isEqualTo(java.util.Arrays.copyOfRange(mem, 2, mem.length - 2));
+    }
+
+    @Test
+    void nativeMemoryGoesOutInOneBufferAndHeapMemoryInOneMebibyteChunks() throws IOException {
+        int n = (3 << 20) + 7;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment seg = arena.allocate(n);
+            Sink sink = new Sink(Integer.MAX_VALUE);
+            assertThat(Streaming.writeTo(Layout.cContiguous(seg, 0, new long[] {n}, 1), true, sink)).isEqualTo(n);
+            assertThat(sink.offered).containsExactly(n);
+        }
+        Sink sink = new Sink(Integer.MAX_VALUE);
+        byte[] heap = new byte[n];
+        assertThat(Streaming.writeTo(Layout.cContiguous(MemorySegment.ofArray(heap), 0, new long[] {n}, 1), true, sink))
+                .isEqualTo(n);
+        assertThat(sink.offered).containsExactly(1 << 20, 1 << 20, 1 << 20, 7);
+        // a non-contiguous layout is staged a whole number of rows at a time, at most 1 MiB: 3 * 2**19 + 4 items of
+        // 2 bytes, every other one, go out 2**19 items (1 MiB) at a time, then the last 4 (8 bytes)
+        byte[] wide = new byte[4 * ((3 << 19) + 4)];
+        Sink staged = new Sink(Integer.MAX_VALUE);
+        Layout strided = new Layout(MemorySegment.ofArray(wide), 0, new long[] {(3 << 19) + 4}, new long[] {4}, null,
+                2);
+        assertThat(Streaming.writeTo(strided, false, staged)).isEqualTo(2L * ((3 << 19) + 4));
+        assertThat(staged.offered).containsExactly(1 << 20, 1 << 20, 1 << 20, 8);
     }
 
     @Test
