@@ -182,6 +182,7 @@ class CompareEngineTest {
         Layout a = pa.place(ma, MemorySegment.ofArray(ma), r.nextInt(8));
         Layout b = pb.place(mb, MemorySegment.ofArray(mb), r.nextInt(8));
         boolean same = java.util.Arrays.equals(shape, shapeB);
+        boolean equivalent = equivalentShapes(shape, shapeB);
         int mode = r.nextInt(4); // 0: equal values, 1: one item differs, 2: raw random bytes, 3: values from a pool
         if (same) {
             List<long[]> all = RandomLayouts.indices(shape);
@@ -205,7 +206,8 @@ class CompareEngineTest {
         }
         Format parsedA = Format.of(fa.text());
         Format parsedB = Format.of(fb.text());
-        boolean want = same;
+        // every test format is readable: equivalent shapes decide, then (when there are items) every item
+        boolean want = equivalent;
         if (same) {
             for (long[] idx : RandomLayouts.indices(shape)) {
                 Object x = decode(ma, RandomLayouts.address(ma, a, idx), fa);
@@ -239,6 +241,25 @@ class CompareEngineTest {
         for (int k = 0; k < f.size(); k++) {
             mem[(int) p + k] = (byte) (f.code() == '?' ? r.nextInt(2) : r.nextInt(4) == 0 ? 0xff : r.nextInt(3));
         }
+    }
+
+    /**
+     * CPython's {@code equiv_shape}: the same number of dimensions and the same extents up to the first zero one (the
+     * extents after it do not count: both arrays are empty).
+     */
+    private static boolean equivalentShapes(long[] a, long[] b) {
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int d = 0; d < a.length; d++) {
+            if (a[d] != b[d]) {
+                return false;
+            }
+            if (a[d] == 0) {
+                return true;
+            }
+        }
+        return true;
     }
 
     private static boolean hasNaN(byte[] mem, Layout l, Fmt f) {
@@ -284,6 +305,20 @@ class CompareEngineTest {
         int t1 = 31 * (31 + 1) + 2;
         int t2 = 31 * (31 + 3) + 4;
         assertThat(Compare.hash(la, hh)).isEqualTo(31 * (31 * 994 + t1) + t2);
+    }
+
+    @Test
+    void emptyArraysAreEqualWhateverTheirExtentsAfterTheFirstZero() {
+        MemorySegment m = MemorySegment.ofArray(new byte[1]);
+        Layout a = new Layout(m, 0, new long[] {0, 3}, new long[] {3, 1}, null, 1);
+        Layout b = new Layout(m, 0, new long[] {0, 4}, new long[] {4, 1}, null, 1);
+        Layout c = new Layout(m, 0, new long[] {1, 0}, new long[] {0, 1}, null, 1);
+        Format f = Format.of("B");
+        Format h = Format.of("<h");
+        assertThat(Compare.equal(a, "B", 'B', f, b, "B", 'B', f)).isTrue();
+        assertThat(Compare.equal(a, "B", 'B', f, b, "<h", '\0', h)).isTrue();
+        assertThat(Compare.equal(a, "B", 'B', f, c, "B", 'B', f)).isFalse();
+        assertThat(Compare.hash(a, f)).isEqualTo(Compare.hash(b, f)).isEqualTo(Compare.seed(new long[] {0, 9}));
     }
 
     @Test
