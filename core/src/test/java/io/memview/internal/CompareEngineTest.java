@@ -177,8 +177,8 @@ class CompareEngineTest {
         }
         Plan pa = plan(r, shape, fa.size());
         Plan pb = plan(r, shapeB, fb.size());
-        byte[] ma = new byte[(int) pa.size() + 8];
-        byte[] mb = new byte[(int) pb.size() + 8];
+        byte[] ma = RandomLayouts.randomBytes(r, (int) pa.size() + 8); // gaps hold noise: only items count
+        byte[] mb = RandomLayouts.randomBytes(r, (int) pb.size() + 8);
         Layout a = pa.place(ma, MemorySegment.ofArray(ma), r.nextInt(8));
         Layout b = pb.place(mb, MemorySegment.ofArray(mb), r.nextInt(8));
         boolean same = java.util.Arrays.equals(shape, shapeB);
