@@ -307,6 +307,110 @@ class CompareEngineTest {
         assertThat(Compare.hash(la, hh)).isEqualTo(31 * (31 * 994 + t1) + t2);
     }
 
+    /** A 1-D layout of {@code n} items of {@code size} bytes each in a fresh little-endian array. */
+    private static Layout oneD(ByteBuffer bb, int n, int size) {
+        return new Layout(MemorySegment.ofArray(bb.array()), 0, new long[] {n}, new long[] {size}, null, size);
+    }
+
+    private static boolean eq(Layout a, String fa, Layout b, String fb) {
+        char ca = fa.length() == 1 ? fa.charAt(0) : '\0';
+        char cb = fb.length() == 1 ? fb.charAt(0) : '\0';
+        return Compare.equal(a, fa, ca, Format.of(fa), b, fb, cb, Format.of(fb));
+    }
+
+    private static Layout doubles(double... v) {
+        ByteBuffer bb = ByteBuffer.allocate(8 * v.length).order(LE);
+        for (double x : v) {
+            bb.putDouble(x);
+        }
+        return oneD(bb, v.length, 8);
+    }
+
+    @Test
+    void floatsCompareByValueNeverTruncated() {
+        // Python: 1.5 != 1.25 (both truncate to 1); nan != nan (same bits); -0.0 == 0.0
+        assertThat(eq(doubles(1.5, 2.0), "d", doubles(1.25, 2.0), "d")).isFalse();
+        assertThat(eq(doubles(Double.NaN), "d", doubles(Double.NaN), "d")).isFalse();
+        assertThat(eq(doubles(-0.0, 3.0), "d", doubles(0.0, 3.0), "d")).isTrue();
+        ByteBuffer f = ByteBuffer.allocate(8).order(LE).putFloat(1.5f).putFloat(-0.0f);
+        assertThat(eq(oneD(f, 2, 4), "f", doubles(1.5, 0.0), "d")).isTrue();
+        assertThat(eq(oneD(f, 2, 4), "f", doubles(1.25, 0.0), "d")).isFalse();
+        ByteBuffer e = ByteBuffer.allocate(4).order(LE).putShort(Float.floatToFloat16(0.5f))
+                .putShort(Float.floatToFloat16(-2.75f));
+        assertThat(eq(oneD(e, 2, 2), "e", doubles(0.5, -2.75), "<d")).isTrue();
+        assertThat(eq(oneD(e, 2, 2), "e", doubles(0.5, -2.5), "d")).isFalse();
+        // a float against an int: 2.5 != 2, 2.0 == 2
+        ByteBuffer q = ByteBuffer.allocate(8).order(LE).putLong(2);
+        assertThat(eq(doubles(2.5), "d", oneD(q, 1, 8), "q")).isFalse();
+        assertThat(eq(doubles(2.0), "d", oneD(q, 1, 8), "q")).isTrue();
+    }
+
+    @Test
+    void floatsThroughSuboffsetsCompareByValue() {
+        // [2] of doubles, each through its own pointer (suboffset 0): items at bytes 16 and 24
+        java.util.function.Function<double[], Layout> pil = v -> {
+            ByteBuffer bb = ByteBuffer.allocate(32).order(ByteOrder.nativeOrder());
+            bb.putLong(0, 24).putLong(8, 16).putDouble(24, v[0]).putDouble(16, v[1]);
+            return new Layout(MemorySegment.ofArray(bb.array()), 0, new long[] {2}, new long[] {8}, new long[] {0},
+                    8);
+        };
+        assertThat(eq(pil.apply(new double[] {1.5, 2}), "d", pil.apply(new double[] {1.25, 2}), "d")).isFalse();
+        assertThat(eq(pil.apply(new double[] {1.5, 2}), "d", pil.apply(new double[] {1.5, 2}), "d")).isTrue();
+        assertThat(eq(pil.apply(new double[] {Double.NaN, 2}), "d", pil.apply(new double[] {Double.NaN, 2}), "d"))
+                .isFalse();
+        assertThat(eq(pil.apply(new double[] {-0.0, 2}), "d", pil.apply(new double[] {0.0, 2}), "d")).isTrue();
+        assertThat(eq(pil.apply(new double[] {1.5, 2}), "d", doubles(1.5, 2), "d")).isTrue();
+        assertThat(eq(doubles(1.5, 2), "d", pil.apply(new double[] {1.5, 3}), "d")).isFalse();
+        // bytewise formats through pointers: the first differing item decides
+        assertThat(eq(pil.apply(new double[] {1.5, 2}), "q", pil.apply(new double[] {1.5, 2}), "q")).isTrue();
+        assertThat(eq(pil.apply(new double[] {1.5, 2}), "q", pil.apply(new double[] {1.5, 3}), "q")).isFalse();
+        assertThat(eq(pil.apply(new double[] {1.5, 2}), "q", doubles(1.5, 3), "q")).isFalse();
+        // hash through pointers: the fold of the items' values
+        int h = 31 * (31 * Compare.seed(new long[] {2}) + PyEq.hash(1.5)) + PyEq.hash(2.0);
+        assertThat(Compare.hash(pil.apply(new double[] {1.5, 2}), Format.of("d"))).isEqualTo(h);
+        long bits15 = Double.doubleToRawLongBits(1.5);
+        long bits2 = Double.doubleToRawLongBits(2.0);
+        int hq = 31 * (31 * Compare.seed(new long[] {2}) + Long.hashCode(bits15)) + Long.hashCode(bits2);
+        assertThat(Compare.hash(pil.apply(new double[] {1.5, 2}), Format.of("q"))).isEqualTo(hq);
+    }
+
+    @Test
+    void unsignedValuesBeyondTheLongRangeAreNotTheirBits() {
+        ByteBuffer ones = ByteBuffer.allocate(8).order(LE).putLong(-1);
+        // Python: 2**64 - 1 != -1, and != 2.0**64 (the double nearest to it)
+        assertThat(eq(oneD(ones, 1, 8), "Q", oneD(ones, 1, 8), "q")).isFalse();
+        assertThat(eq(oneD(ones, 1, 8), "Q", oneD(ones, 1, 8), "<Q")).isTrue();
+        assertThat(eq(oneD(ones, 1, 8), "Q", doubles(0x1p64), "d")).isFalse();
+        ByteBuffer top = ByteBuffer.allocate(8).order(LE).putLong(Long.MIN_VALUE);
+        assertThat(eq(oneD(top, 1, 8), "Q", doubles(0x1p63), "d")).isTrue();
+        // hash: 2**64 - 1 hashes as the integer, not as the long -1
+        BigInteger max = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+        assertThat(Compare.hash(oneD(ones, 1, 8), Format.of("Q")))
+                .isEqualTo(31 * Compare.seed(new long[] {1}) + PyEq.hash(max));
+        assertThat(Compare.hash(oneD(ones, 1, 8), Format.of("q")))
+                .isEqualTo(31 * Compare.seed(new long[] {1}) + Long.hashCode(-1));
+    }
+
+    @Test
+    void paddedFormatsCompareAndHashTheValueNotThePad() {
+        // "<xh": one pad byte, then a little-endian short: items {pad, 7} and {pad, -2}
+        ByteBuffer a = ByteBuffer.allocate(6).order(LE).put((byte) 0x55).putShort((short) 7).put((byte) 0x66)
+                .putShort((short) -2);
+        ByteBuffer b = ByteBuffer.allocate(4).order(LE).putShort((short) 7).putShort((short) -2);
+        Layout la = oneD(a, 2, 3);
+        Layout lb = oneD(b, 2, 2);
+        assertThat(eq(la, "<xh", lb, "h")).isTrue();
+        assertThat(eq(lb, "h", la, "<xh")).isTrue();
+        b.putShort(2, (short) -3);
+        assertThat(eq(la, "<xh", lb, "h")).isFalse();
+        int h = 31 * (31 * Compare.seed(new long[] {2}) + Long.hashCode(7)) + Long.hashCode(-2);
+        assertThat(Compare.hash(la, Format.of("<xh"))).isEqualTo(h);
+        ByteBuffer d = ByteBuffer.allocate(18).order(LE).put((byte) 1).putDouble(0.5).put((byte) 2).putDouble(-4);
+        assertThat(eq(oneD(d, 2, 9), "<xd", doubles(0.5, -4), "d")).isTrue();
+        assertThat(Compare.hash(oneD(d, 2, 9), Format.of("<xd")))
+                .isEqualTo(31 * (31 * Compare.seed(new long[] {2}) + PyEq.hash(0.5)) + PyEq.hash(-4.0));
+    }
+
     @Test
     void emptyArraysAreEqualWhateverTheirExtentsAfterTheFirstZero() {
         MemorySegment m = MemorySegment.ofArray(new byte[1]);
