@@ -93,6 +93,30 @@ class HexGoldenTest {
     }
 
     @Test
+    void theLongestHexAStringCanHoldIsOnlyRefusedForTheHeap() {
+        long max = Runtime.getRuntime().maxMemory();
+        Assumptions.assumeTrue(max < 4L * Hex.MAX_BYTES, "the heap (" + max + " bytes) could hold it");
+        MemorySegment tiny = MemorySegment.ofArray(new byte[4]);
+        // MAX_BYTES bytes without separators: 2 * MAX_BYTES characters fit in a string (not in this heap)
+        assertThatThrownBy(() -> Hex.hex(tiny, 0, Hex.MAX_BYTES, -1, 1))
+                .hasMessage("hex() of " + Hex.MAX_BYTES + " bytes does not fit in the Java heap (" + max
+                        + " bytes at most)");
+        // n = 715827880 with a separator after every byte: 3n - 1 = Integer.MAX_VALUE - 8 characters, the most a
+        // string can hold
+        long n = 715_827_880L;
+        assertThat(3 * n - 1).isEqualTo(Integer.MAX_VALUE - 8);
+        assertThatThrownBy(() -> Hex.hex(tiny, 0, n, ':', 1))
+                .hasMessage("hex() of " + n + " bytes does not fit in the Java heap (" + max + " bytes at most)");
+    }
+
+    @Test
+    void aNulSeparatorIsASeparator() {
+        // Python: b'\x01\x02\x03'.hex('\x00') == '01\x0002\x0003'
+        MemorySegment m = MemorySegment.ofArray(new byte[] {1, 2, 3});
+        assertThat(Hex.hex(m, 0, 3, Hex.separator("\0"), 1)).isEqualTo("01\u000002\u000003");
+    }
+
+    @Test
     void emptyHexIsEmptyWithAnySeparator() {
         MemorySegment none = MemorySegment.ofArray(new byte[0]);
         assertThat(Hex.hex(none, 0, 0, ':', 2)).isEmpty();

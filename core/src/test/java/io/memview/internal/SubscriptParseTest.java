@@ -55,6 +55,10 @@ class SubscriptParseTest {
         // as slice bounds and steps Python clamps them to the index range
         assertThat(Subscript.parse("9223372036854775808:-9223372036854775809:99999999999999999999"))
                 .containsExactly(Slice.of(Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE));
+        // 2**62 has 63 bits: it is a long, kept exactly
+        assertThat(Subscript.parse("4611686018427387904:-4611686018427387904"))
+                .containsExactly(Slice.of(1L << 62, -(1L << 62), 1));
+        assertThat(Subscript.parse("4611686018427387904")).containsExactly(1L << 62);
         assertThat(Subscript.parse(":9223372036854775807:-9223372036854775808"))
                 .containsExactly(Slice.of(null, Long.MAX_VALUE, Long.MIN_VALUE));
     }
