@@ -124,6 +124,12 @@ class PyEqualityTest {
         assertThat(PyEq.hash(0x1p32)).isEqualTo(1);
         assertThat(PyEq.hash(-0.0)).isEqualTo(PyEq.hash(0L)).isEqualTo(0);
         assertThat(PyEq.hash(null)).isEqualTo(0);
+        // 63-bit BigIntegers hash as the long they equal: 2**62 + 1 -> (int) ((2**62 + 1) ^ 2**30) = 0x40000001
+        assertThat(PyEq.hash(BigInteger.ONE.shiftLeft(62).add(BigInteger.ONE))).isEqualTo(0x40000001)
+                .isEqualTo(PyEq.hash((1L << 62) + 1));
+        // an Integer hashes as the long it equals: -1 -> 0 (not Integer.hashCode(-1) = -1)
+        assertThat(PyEq.hash(-1)).isEqualTo(0);
+        assertThat(PyEq.hash((byte) -1)).isEqualTo(0);
     }
 
     @Test
