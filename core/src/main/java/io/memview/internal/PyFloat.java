@@ -1,5 +1,7 @@
 package io.memview.internal;
 
+import java.math.BigDecimal;
+
 /** Python's {@code repr(float)}: the shortest digits that round-trip, in Python's layout. */
 public final class PyFloat {
     private PyFloat() {}
@@ -38,6 +40,26 @@ public final class PyFloat {
             end--;
         }
         digits = digits.substring(0, end);
+        if (digits.length() == 2) {
+            // When one digit round-trips, Java may still print two (the closest of the one- and two-digit decimals,
+            // 4.9E-324); Python prints the shortest: the one-digit decimal that round-trips, the closer if both do.
+            BigDecimal exact = new BigDecimal(Math.abs(x));
+            BigDecimal best = null;
+            int bestDigit = 0;
+            for (int c = digits.charAt(0) - '0'; c <= digits.charAt(0) - '0' + 1; c++) {
+                if (Double.parseDouble(c + "E" + (pointPos - 1)) == Math.abs(x)) {
+                    BigDecimal dist = BigDecimal.valueOf(c).scaleByPowerOfTen(pointPos - 1).subtract(exact).abs();
+                    if (best == null || dist.compareTo(best) < 0) {
+                        best = dist;
+                        bestDigit = c;
+                    }
+                }
+            }
+            if (best != null) {
+                digits = bestDigit == 10 ? "1" : String.valueOf(bestDigit);
+                pointPos += bestDigit == 10 ? 1 : 0;
+            }
+        }
         int decExp = pointPos - 1; // exponent in scientific notation
         StringBuilder sb = new StringBuilder(x < 0 ? "-" : "");
         if (decExp < -4 || decExp >= 16) {

@@ -41,10 +41,25 @@ public final class PyTypes {
                 sb.append("\\r");
             } else if (c < 0x20 || c == 0x7f) {
                 sb.append(String.format("\\x%02x", c));
+            } else if (c > 0x7f && !printable(c)) {
+                sb.append(String.format(c <= 0xff ? "\\x%02x" : c <= 0xffff ? "\\u%04x" : "\\U%08x", c));
             } else {
                 sb.appendCodePoint(c);
             }
         }
         return sb.append(quote).toString();
+    }
+
+    /**
+     * Python's {@code str.isprintable} for one character: not a control, format, surrogate, private-use, unassigned or
+     * separator character other than the space.
+     */
+    private static boolean printable(int c) {
+        return switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
+                 Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                 Character.SPACE_SEPARATOR -> false;
+            default -> true;
+        };
     }
 }
