@@ -102,4 +102,29 @@ class BufferBuilderLimitsTest {
             assertThatThrownBy(() -> v.getLong(LIMIT, 0)).isInstanceOf(IndexOutOfBoundsException.class);
         }
     }
+
+    @Test
+    void theLargestShapeWhoseByteSizeFitsALongIsAccepted() {
+        long n = Long.MAX_VALUE / 4; // n * 4 = Long.MAX_VALUE - 3: fits; one more item would not
+        Buffer b = Buffer.builder(bytes(4)).format("i").offset(0).shape(n).strides(0).build();
+        assertThat(b.len()).isEqualTo(n * 4);
+        assertThatThrownBy(() -> Buffer.builder(bytes(4)).format("i").shape(n + 1).strides(0).build())
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("overflows a 64-bit size");
+    }
+
+    @Test
+    void stridesWhoseExtentOverflowsAreNamedAsOverflow() {
+        assertThatThrownBy(() -> Buffer.builder(bytes(8)).shape(2, 2).strides(Long.MAX_VALUE, 1).build())
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("shape [2, 2] and strides [9223372036854775807, 1] overflow a 64-bit offset");
+    }
+
+    @Test
+    void aNullFormatMeansUnsignedBytesOfOneByteAndTheOffsetIsKept() {
+        Buffer b = Buffer.builder(bytes(8)).format(null).offset(3).build();
+        assertThat(b.format()).isNull();
+        assertThat(b.itemsize()).isEqualTo(1);
+        assertThat(b.offset()).isEqualTo(3);
+        assertThat(b.shape()).containsExactly(5);
+    }
 }
