@@ -67,7 +67,8 @@ final class ItemFormat {
         return f;
     }
 
-    private static ItemFormat resolve(String format, int itemsize) {
+    /** Resolves without the cache (tests call it: a cached resolution hides its lines from per-test coverage). */
+    static ItemFormat resolve(String format, int itemsize) {
         String fmt = format.startsWith("@") ? format.substring(1) : format;
         String cpythonError;
         if (fmt.length() == 1 && NATIVE.indexOf(fmt.charAt(0)) >= 0) {
