@@ -5,16 +5,23 @@ reading the paths); the numbers they cite are in the tables of the same report.
 """
 
 _VIEW = (
-    "The raw baseline makes one segment object (`MemorySegment.ofArray`/`ofBuffer`/`asSlice`, 5–40 ns). A view is "
-    "more: `MemoryView.of` finds the exporter (a type switch), builds the `Buffer` (the one bounds check, which every "
-    "later access relies on), reduces it to the request, makes the managed buffer, resolves the item format (a cache "
-    "lookup), clones shape and strides, computes C/F contiguity and the fast-path mode, and slices the dense segment "
-    "that 1-D loops use: six to nine small allocations. A slice or cast skips the export but still clones the layout "
-    "and recomputes flags. This is inherent in a descriptor that carries an N-d layout, and cheap in absolute terms: "
-    "every row is far below CPython's and NumPy's own view creation (×CPy and ×NumPy columns). What would narrow the "
-    "gap: computing contiguity and the dense segment lazily (on first item access), and letting the adapters over "
-    "Java memory (`byte[]`, segments, buffers) skip building and reducing a `Buffer`, whose bounds are right by "
-    "construction. Not done here: every view creation path would change, in the file every other branch edits."
+    "A view is a descriptor, the raw baseline one segment object (`MemorySegment.ofArray`/`ofBuffer`/`asSlice`, "
+    "5–10 ns, 40–72 B). This session took the creation paths down to what the descriptor itself costs (`Perf:` "
+    "commits, B/op from `-prof gc`, which does not depend on load): `MemoryView.of` of Java memory no longer "
+    "builds an adapter, a `Buffer` and its request reduction — its layout is the whole segment, in bounds by "
+    "construction, while every layout from outside still takes the one bounds check; views with nothing to hand "
+    "back keep their exporting object instead of a managed buffer; descriptors share the arrays they never "
+    "modify; a 1-D view over its whole segment uses the segment itself as its dense segment; cast destinations "
+    "and parsed subscripts are cached; `transpose` builds its arrays directly; `select` makes neither an expanded"
+    " key list nor the parent's `Layout`. Allocation per call: `of(byte[])` 608 → 216 B (raw 72), `of(segment)` "
+    "536 → 144 B (raw 40), `select(String)` 1015 → 224 B, slice/cast/transpose 208–232 → 144–184 B. What remains "
+    "is the descriptor: a `MemoryView` is a 120-byte object (offset, format, itemsize, shape, strides, "
+    "suboffsets, flags, and the unpacked fast-path fields — value base, n0/s0/n1/s1, mode, dense segment — that "
+    "make an item access one field read and one segment access) plus its shape array, and a partial slice makes "
+    "the dense segment (40 B) that lets `getLong(i)` loops compile like array loops. Making that segment lazy "
+    "would put a null check on every item access; a smaller descriptor (separate 1-D and N-d classes) would make "
+    "the fast-path call sites polymorphic. So a few times the raw segment, and 2.5–10x below CPython's and "
+    "NumPy's own view creation, is where this design stays."
 )
 
 EXPLAIN = {
@@ -50,63 +57,10 @@ EXPLAIN = {
     'ViewCreationBench.castShape': _VIEW,
     'ViewCreationBench.transpose': _VIEW,
     'ViewCreationBench.selectSlices': _VIEW,
-    'ViewCreationBench.select': (
-        "Everything said for view creation, plus parsing the subscript string on every call (tokens, `Slice` "
-        "objects, an `Object[]` of keys): about three times `select(Slice, Slice)`. What would close most of it: a "
-        "small cache from subscript string to parsed keys (strings are immutable), so a loop that selects with the "
-        "same text parses it once."
-    ),
-    'MapBench.open1GiB': (
-        "Mapping and unmapping dominate, and the raw baseline pays the same: both map into a shared `Arena`, and "
-        "closing a shared arena performs a thread-local handshake with every Java thread before the unmap (so that "
-        "no thread can still be reading the memory). CPython calls `munmap` directly, with no such guarantee (a "
-        "buffer exported from the mmap keeps it open instead). memview keeps the shared arena: a view may be used "
-        "from any thread, and access after release must throw, never crash (principle 3). A confined arena would "
-        "close without the handshake but tie every view to the mapping thread. NumPy's `np.load(mmap_mode='r')` "
-        "also parses the header, which the real `.npy` reader (not on this branch) will too."
-    ),
-    'ItemAccessBench.setLong1d': (
-        "Every store checks the value against the format's range (`memoryview: invalid value for format 'i'`), as "
-        "CPython does; the raw loop stores without checking. The check is two compares on a loop-invariant range, but "
-        "it keeps the loop from vectorizing. Closing it would mean a bulk `fill`/`setAll` API that checks a "
-        "range once, not a change to `setLong`."
-    ),
-    'ItemAccessBench.setObject1d': (
-        "`set(i, Object)` with a `Long` now takes the `setLong` path, but the box escapes on the general path "
-        "(`set(long[], Object)`), so escape analysis cannot remove the `Long.valueOf` allocation the caller makes "
-        "(values 0–1023 are mostly outside the `Long` cache); the raw loop's box never escapes and disappears. "
-        "What would close it: nothing in the library beyond the primitive accessor, which is the answer for loops "
-        "(`setLong` row)."
-    ),
     'ItemAccessBench.getLongStrided': (
         "A strided view reads through the codec at `valueBase + k * stride` over the whole segment, with Python's "
         "negative-index adjustment and an index check per item; the raw loop has only the segment's own check. The "
         "spread of this row on a busy machine is large; in quieter runs it is within the target."
-    ),
-    'ExportBench.toBytesC': (
-        "`toBytes` must return a new `byte[]`: allocating 4 MiB (a humongous object for G1 with a 2 GiB heap, "
-        "zeroed) costs more than the copy, for memview and for the raw `MemorySegment.toArray` alike (compare "
-        "`segmentToArray` with `segmentCopy` in the bandwidth table). Against `MemorySegment.copy` into existing "
-        "memory, any API that returns a fresh array loses. What closes it for callers: `copyTo(view)`, "
-        "`asSegment()` (zero-copy when C-contiguous) or `writeTo(channel)`, which reach copy bandwidth. Ahead of "
-        "CPython and NumPy depends on their allocators handing back recycled pages (glibc `malloc` reuses freed "
-        "memory between `timeit` calls; the JVM zeroes each new array)."
-    ),
-    'ExportBench.toBytesA': (
-        "Same as `toBytes()` C-contiguous: one `MemorySegment.copy` into a new array whose allocation and zeroing "
-        "cost as much as the copy."
-    ),
-    'ExportBench.toBytesStrided': (
-        "A gather of 4-byte items with stride 8 through the strided copy rows: one load and one store per item. "
-        "NumPy's strided copy is a C loop specialised per item size (and unrolled); the JIT compiles our row loop to "
-        "the same shape, but the fresh result array (allocation and zeroing, as for `toBytes()`) costs the same again."
-    ),
-    'ExportBench.hex': (
-        "hex writes two bytes per input byte, and a Java `String` cannot be built over an existing array: the "
-        "`byte[]` is copied once more into the string, so 1 MiB of input means 2 MiB written, 2 MiB allocated and "
-        "zeroed twice, and 2 MiB copied — at best a third of copy bandwidth. The SWAR kernel (4 bytes per step) is "
-        "faster than the per-byte table of the raw baseline; going further needs the Vector API (incubating, needs a "
-        "flag) or a JDK string factory that adopts a byte array."
     ),
     'ExportBench.toList': (
         "Allocation-bound: 1 Mi `Long` objects (values 0–999, mostly outside the `Long` cache) and the arrays behind "
@@ -115,44 +69,9 @@ EXPLAIN = {
         "JVM's GC threads compete for the same cores. Nothing in the library would close it short of not boxing: "
         "`longs()`, `getLong` loops, or `toBytes` are the fast ways out."
     ),
-    'ExportBench.toList2d': (
-        "As `toList()` 1-D, with 1024 row lists in addition."
-    ),
-    'CompareBench.equalsSameFormat': (
-        "One `MemorySegment.mismatch` over both views, the same call as the raw baseline: the difference is noise "
-        "on this machine (see the spread)."
-    ),
-    'CompareBench.equalsCrossFormat': (
-        "Items are read through two codecs (`'i'` and `'q'`) and compared as longs in a loop with an early exit, "
-        "which C2 does not vectorize; the raw loop is the same shape but with two direct loads. The remaining "
-        "factor is the class tests of `Mem` per load (two per item). What would close it: comparing blocks of items "
-        "into a flag without an early exit per item (vectorizable), checking the flag per block."
-    ),
-    'CompareBench.equalsDouble': (
-        "Python `==` on doubles (NaN unequal, -0.0 == 0.0) forbids a byte compare, so items are compared as "
-        "doubles one by one with an early exit, which does not vectorize. What would close it: a byte "
-        "`mismatch` first (equal bytes mean equal values unless a NaN is present, which a second, vectorizable "
-        "pass can rule out), then value comparison only from the first differing byte on."
-    ),
     'CompareBench.equalsStrided': (
         "Strided rows are compared item by item (4-byte loads at stride 8, native against heap memory); the raw "
         "loop is the same. The extra cost is `Mem`'s class test per load on two different kinds of memory."
-    ),
-    'CompareBench.hashCodeView': (
-        "The hash is over item values (so that equal views of different formats hash alike), a serial "
-        "`31 * h + v` chain per item. CPython hashes only read-only `'B'`, `'b'` and `'c'` views, over their raw "
-        "bytes with SipHash, word by word. A four-items-per-step version of the chain (same value) was tried and "
-        "measured no faster on this machine, so it was not kept; the loop is bound by the per-item codec call."
-    ),
-    'CompareBench.count': (
-        "The loop calls `getLong(i)` per item: Python's index normalisation and a range check per call (hoisted "
-        "only partly), against the raw loop's plain reads. NumPy's `count_nonzero(a == x)` is a vectorized C loop "
-        "over a temporary boolean array. What would close it: counting directly over the dense segment (one "
-        "check for the whole range) with a vectorizable compare-and-add loop."
-    ),
-    'CompareBench.index': (
-        "As `count`: `getLong(i)` per item with its checks, against a plain raw loop; NumPy's `argmax(a == x)` is "
-        "vectorized C."
     ),
     'StructBench.pack': (
         "`Struct.pack` runs a plan compiled once per format (`internal.format.Plan`: one codec and byte offset per "
@@ -207,15 +126,11 @@ EXPLAIN = {
         "The strided copy rows call `Mem` accessors that, polluted, are compiled on their own: a call per load and "
         "per store."
     ),
-    'ExportBench.toBytesCPolluted': (
-        "One `MemorySegment.copy` into a new array, as unpolluted; the difference is noise and the allocation."
-    ),
-    'ExportBench.hexPolluted': (
-        "See `hex()`: bound by writing and copying twice the input size."
-    ),
     'ViewCreationBench.slicePolluted': _VIEW,
     'ViewCreationBench.castPolluted': _VIEW,
-    'StructBench.unpackFromPolluted': "See `unpackFrom`; the plan dispatches on an `int`, so pollution adds no megamorphic codec call.",
+    'StructBench.unpackFromPolluted': (
+        "See `unpackFrom`; the plan dispatches on an `int`, so pollution adds no megamorphic codec call."
+    ),
     'StructBench.packPolluted': "See `pack`.",
     'MapBench.open1GiBPolluted': "See the unpolluted row.",
 }
@@ -244,38 +159,7 @@ EXPLAIN.update({
         "NIO's bookkeeping (the channel's lock and a native-thread registration) to the system call. Noise-level "
         "differences of a few hundred nanoseconds."
     ),
-    'CompareBench.hashCodeView': (
-        "The hash is over item values (so that equal views of different formats hash alike): a serial "
-        "`31 * h + v` chain per item, through the format's codec. The raw loop (the same chain over direct loads) "
-        "runs at ~1.9 ns per item, memview at ~3.4: the codec call and `Mem`'s class test per item. CPython hashes "
-        "only read-only `'B'`, `'b'` and `'c'` views, over their raw bytes with SipHash, eight bytes at a time. A "
-        "four-items-per-step version of the chain (the same value) was tried and measured no faster on this "
-        "machine, so it was not kept."
-    ),
 })
-EXPLAIN['ExportBench.toBytesC'] = (
-    "`toBytes` must return a new `byte[]`, and on the JVM that costs more than the copy: allocating 4 MiB (a "
-    "humongous object for G1 with a 2 GiB heap) and zeroing it. The raw `MemorySegment.toArray` pays exactly the "
-    "same (`segmentToArray`, 0.9-1.1x of memview). CPython and NumPy win twice: glibc `malloc` hands back the memory "
-    "freed by the previous call (no new pages, no zeroing), and their `memcpy` is glibc's AVX copy, while the JVM's "
-    "`MemorySegment.copy` goes through `Unsafe.copyMemory` in safepoint-polled chunks: in this run "
-    "`MemorySegment.copy` itself moved 4 MiB in ~0.58 ms against CPython's ~0.16 ms for `dst[:] = src` (bandwidth "
-    "table). What closes it for callers: `copyTo(view)`, `asSegment()` (zero-copy when C-contiguous) or "
-    "`writeTo(channel)`, which avoid the fresh array; for the library, nothing short of a JDK copy at memcpy speed."
-)
-EXPLAIN['ExportBench.toBytesA'] = EXPLAIN['ExportBench.toBytesC']
-EXPLAIN['ExportBench.toBytesCPolluted'] = EXPLAIN['ExportBench.toBytesC']
-EXPLAIN['ExportBench.toBytesStrided'] = (
-    "A gather of 4-byte items with stride 8 through the strided copy rows: one load and one store per item, as the "
-    "raw baseline (which memview matches). NumPy's strided copy is a C loop specialised per item size, into a "
-    "recycled `malloc` buffer; the JVM also allocates and zeroes the 4 MiB result (see `toBytes()` C-contiguous)."
-)
-EXPLAIN['CompareBench.equalsSameFormat'] = (
-    "One `MemorySegment.mismatch` over both views — the same call as the raw baseline, and above 80% of the copy "
-    "bandwidth of this run. NumPy's `array_equal` compares with AVX2 at memory speed (~22 GB/s here); the JDK's "
-    "`mismatch` is vectorized too but, like its copy, runs in safepoint-polled chunks with per-chunk checks. Closing "
-    "it is a JDK matter."
-)
 EXPLAIN['CompareBench.equalsStrided'] = (
     "Strided rows are compared item by item (4-byte loads at stride 8, native against heap memory), like the raw "
     "loop, with `Mem`'s class test per load on two kinds of memory. CPython compares the same way (`unpack` per "
@@ -283,60 +167,7 @@ EXPLAIN['CompareBench.equalsStrided'] = (
     "close it: comparing blocks of items into a flag without an early exit per item, so that C2 vectorizes."
 )
 EXPLAIN['CompareBench.equalsStridedPolluted'] = EXPLAIN['CompareBench.equalsStrided']
-EXPLAIN['CompareBench.equalsDouble'] = (
-    "Python `==` on doubles (NaN unequal, -0.0 == 0.0) forbids a byte compare, so items are compared as "
-    "doubles one by one with an early exit, which does not vectorize; memview matches the raw loop of the same "
-    "shape. CPython's memoryview compares native doubles with a C loop, NumPy with SIMD. What would close it: a "
-    "byte `mismatch` first (equal bytes mean equal values unless a NaN is present, which a second, vectorizable "
-    "pass can rule out), then value comparison only from the first differing byte on."
-)
-EXPLAIN['ExportBench.hex'] = (
-    "hex writes two bytes per input byte, and a Java `String` cannot be built over an existing array: the `byte[]` "
-    "is copied once more into the string, so 1 MiB of input means 2 MiB allocated and zeroed twice and written "
-    "twice — at best a fraction of copy bandwidth, and CPython writes its digits straight into the new `str`. The "
-    "SWAR kernel (4 bytes per step) is twice as fast as the per-byte table of the raw baseline; going further needs "
-    "the Vector API (incubating, needs a flag) or a JDK string factory that adopts a byte array."
-)
-EXPLAIN['ExportBench.hexPolluted'] = EXPLAIN['ExportBench.hex']
 
-EXPLAIN['ExportBench.writeToStrided'] = (
-    "Bimodal between forks: one fork streamed at ~1.4 ms (1.2x raw, within the target), the other at ~8 ms. The "
-    "staging copy reads native memory and writes a heap array in the same row loop, so both class branches of the "
-    "`Mem` accessors are live; when C2 happens to compile an accessor on its own first (`already compiled into a "
-    "big method`), the row loop calls it per item instead of inlining it. What would close it: copy rows "
-    "specialised per pair of memory kinds (a heap-to-heap, native-to-heap, ... loop each, chosen once per row), so "
-    "that no accessor inside a loop ever sees two classes."
-)
-EXPLAIN['ExportBench.toBytesC'] = (
-    "`toBytes` must return a new `byte[]`, and on the JVM that costs more than the copy: allocating 4 MiB (a "
-    "humongous object for G1 with a 2 GiB heap) and zeroing it. The copy itself runs at memcpy speed "
-    "(`MemorySegment.copy` moved 4 MiB in the same time as CPython's `dst[:] = src`, bandwidth table), but "
-    "`MemorySegment.toArray` — the raw baseline, the same allocation plus copy — takes 5x as long, and memview "
-    "matches it. CPython and NumPy get their 4 MiB from `malloc`, which hands back the block freed by the previous "
-    "call: no new pages, no zeroing. What closes it for callers: `copyTo(view)`, `asSegment()` (zero-copy when "
-    "C-contiguous) or `writeTo(channel)`, which need no fresh array; for the library, nothing short of the JDK "
-    "allocating arrays that are about to be overwritten without zeroing them."
-)
-EXPLAIN['ExportBench.toBytesA'] = EXPLAIN['ExportBench.toBytesC']
-EXPLAIN['ExportBench.toBytesCPolluted'] = EXPLAIN['ExportBench.toBytesC']
-EXPLAIN['CompareBench.equalsSameFormat'] = (
-    "One `MemorySegment.mismatch` over both views — the same call as the raw baseline (parity), and ahead of "
-    "NumPy's `array_equal`. It reads 8 MiB (both views) where the reference copy reads 4 and writes 4, so 75-80% "
-    "of the copy's rate is what the memory system allows; a miss of a few percent here is within the noise."
-)
-EXPLAIN['CompareBench.equalsSameFormatPolluted'] = EXPLAIN['CompareBench.equalsSameFormat']
-EXPLAIN['ItemAccessBench.setObject1d'] = (
-    "`set(i, Object)` with a `Long` takes the `setLong` path, but the box escapes on the general path "
-    "(`set(long[], Object)`), so escape analysis cannot remove the `Long.valueOf` allocation the caller makes "
-    "(values 0-1023 are mostly outside the `Long` cache), and the forks differ (4.4 ms and 6.8 ms) with how much of "
-    "it C2 keeps; the raw loop's box never escapes and disappears. What would close it: nothing in the library "
-    "beyond the primitive accessor, which is the answer for loops (`setLong` row, 1.0-1.4x raw)."
-)
-EXPLAIN['ExportBench.toList2d'] = (
-    "1024 row lists of 1024 boxed items: allocation-bound like the 1-D `toList` (now chunked, 0.6x raw); the "
-    "rows are `Tuple`s over exact-size arrays, the raw baseline's `ArrayList`s are presized too. The remaining "
-    "difference is within the spread of allocation-heavy rows on this machine."
-)
 
 EXPLAIN['_engine'] = EXPLAIN['_engine'].replace(
     "- Found on the way:",
@@ -344,20 +175,7 @@ EXPLAIN['_engine'] = EXPLAIN['_engine'].replace(
     "object in the old generation, and filling it with new `Long`s made every store an old-to-young reference; "
     "the 1-D `toList` was 242 ms (2.2x raw, 4x CPython) in the first full run and is 27 ms (0.6x raw, 0.6x "
     "CPython) in this one.\n- Found on the way:")
-EXPLAIN['_engine'] += (
-    "\n\nThis report comes from the second full run, started after the toList change, on a quieter machine "
-    "(load average median 1.3); the first full run (load average median 9.6) is in git history.")
 
-EXPLAIN['ItemAccessBench.getLong2dSelected'] = (
-    "Issue 5's loop: `grid.select(\"::2, 1:-1\")` (512 × 1022 ints, row stride 8 KiB, offset 4) read with "
-    "`getLong(i, j)`. memview costs about 1 ns per item, as for the full grid (`getLong(i, j) 2-D`, where memview "
-    "and the hand-written loop are equal). The hand-written baseline here is a different story between forks and "
-    "runs: when C2 vectorises its inner loop (a constant 4-byte stride over `ints.asSlice(4)`) it sums 4–8 ints per "
-    "instruction (0.18 ns per item, the median of this run); when it does not, it costs what memview costs (the "
-    "other fork, and the full-grid row). memview's inner loop goes through `getLong(i, j)`, which re-checks both "
-    "indices and reads the strides from the view, so C2 does not vectorise it. What would close it: a bulk "
-    "`LongStream`/`sum`-style row accessor (`longs()` already exists for 1-D) that hands C2 a counted loop over one "
-    "row's segment slice with the stride as a loop-invariant; measured here, not done.")
 EXPLAIN['StructBench.iifRecordView'] = (
     "Issue 5's record reader: 1M `'<iif'` records through `MemoryView.of(bytes).cast(\"<iif\")`, one `get(i)` per "
     "record, summing the three fields. Each item is a tuple — an unmodifiable `List` with two `Long`s and a `Double` "
@@ -371,9 +189,131 @@ EXPLAIN['StructBench.iifUnpackFrom'] = (
     "`Struct.unpackFrom(bytes, offset)` per record: the plan reads the `byte[]` directly (no segment per call), "
     "with the same allocations as the record view plus the offset checks of each call; see the record view row.")
 
+# Analysis after the third session's engine changes (view creation, struct plans, item loops, compare).
+EXPLAIN['ViewCreationBench.select'] = (
+    "Everything said for view creation, plus the subscript: its text is now parsed once and cached (up to 64 "
+    "characters, 512 entries; a failing subscript is never cached), so a loop that selects with the same text "
+    "pays a hash lookup, and the selection itself (keys expanded against the shape, NumPy's rules per axis)."
+)
+EXPLAIN['ItemAccessBench.setLong1d'] = (
+    "Every store checks the value against the item's range (`memoryview: invalid value for format 'i'`), as "
+    "CPython does. The check now uses the codec's literal width (`Scalar.fits`: `(int) v == v`, `v >>> 16 == 0`, "
+    "nothing for `'q'`), which C2 folds when it knows the value's range; it used to compare against bounds loaded"
+    " from the view, which stayed in the loop. What remains is that one compare when the value's range is not "
+    "known."
+)
+EXPLAIN['ItemAccessBench.setObject1d'] = (
+    "Not an allocation: `-prof gc` shows no bytes per store before or after. The `Long` stayed alive in the JIT's"
+    " deoptimisation state at the mode check in `set(long, Object)`, so C2 could not remove the "
+    "`Long.valueOf`/`longValue` pair and kept the `LongCache` load and branch in the loop "
+    "(`-XX:-EliminateAutoBox` does the same to the hand-written loop: 0.33 → 3.1 ms). `set` now unboxes before "
+    "the check. What remains is the type test of the `Object`."
+)
+EXPLAIN['ItemAccessBench.getLong2dSelected'] = (
+    "Issue 5's loop: `grid.select(\"::2, 1:-1\")` (512 × 1022 ints, row stride 8 KiB, offset 4) read with "
+    "`getLong(i, j)`. A row of any N-d view whose column stride equals the item size is now read with the codec's"
+    " literal scale (`Scalar.getLongAt`), so both bounds checks leave the inner loop and C2 unrolls it like the "
+    "hand-written one. The hand-written baseline is bimodal between forks and runs: when C2 vectorises its inner "
+    "loop (a constant 4-byte stride over `ints.asSlice(4)`) it sums 4–8 ints per instruction; when it does not, "
+    "it costs what memview costs. memview's call still normalises negative indices and tests the fast-path mode "
+    "per call, which C2 only partly hoists, so it is not vectorised. What would close it: a row accessor handing "
+    "C2 a counted loop over one row's segment (public API: not added without a design decision)."
+)
+EXPLAIN['ExportBench.toBytesC'] = (
+    "`toBytes` must return a new `byte[]`. The copy itself runs at memcpy speed (`MemorySegment.copy` in the "
+    "bandwidth table, level with CPython's `dst[:] = src`), but a fresh 4 MiB array is a humongous G1 object in "
+    "memory the program has not touched recently, and `MemorySegment.toArray` — the raw baseline, the same "
+    "allocation plus copy — costs as much as memview. It is not the zeroing: for a `byte[]` source, "
+    "`Arrays.copyOfRange` (which C2 allocates without zeroing) measured the same as `new byte[n]` + copy (691 vs "
+    "785 µs at 4 MiB, best of 150). CPython and NumPy get their 4 MiB from `malloc`, which hands back the block "
+    "freed by the previous call. What closes it for callers: `copyTo(view)`, `asSegment()` (zero-copy when "
+    "C-contiguous) or `writeTo(channel)`, which need no fresh array."
+)
+EXPLAIN['ExportBench.toBytesStrided'] = (
+    "A gather of 4-byte items with stride 8 through the strided copy rows: one load and one store per item, as "
+    "the raw baseline (which memview matches). NumPy's strided copy is a C loop specialised per item size into a "
+    "recycled `malloc` buffer; the JVM also pays for the fresh 4 MiB result (see `toBytes()` C-contiguous). A "
+    "copy row with a literal destination scale was tried and measured no faster."
+)
+EXPLAIN['ExportBench.hex'] = (
+    "hex writes two bytes per input byte, and a Java `String` cannot adopt an existing array: the digits are "
+    "written into a `byte[]` and copied into the string. Measured apart (thread CPU time, in one JVM): allocating"
+    " the 2 MiB array and making the string cost ~0.53 ms of the total; the SWAR kernel (4 bytes per step) ~0.75 "
+    "ns per input byte. An 8-bytes-per-step kernel and a 16-bit table store per byte were within 10% of it. "
+    "CPython writes its digits straight into the new `str` (~1.1 ns per byte, no second copy). What would close "
+    "it: a JDK string factory that adopts a byte array, or the Vector API (incubating, needs a flag)."
+)
+EXPLAIN['ExportBench.toList2d'] = (
+    "Allocation-bound: memview and the raw baseline allocate the same bytes per call (26,186,081 vs 26,185,520 B,"
+    " `-prof gc`): 1 Mi `Long`s, 1024 row lists, the outer list. The remaining difference is `Format.item` per "
+    "item (a dispatch on the format) where the raw loop boxes a known type; a boxing loop per integer type for "
+    "the last dimension would remove it."
+)
+EXPLAIN['ExportBench.writeToStrided'] = (
+    "Both memview and the raw baseline stage the strided data through a 1 MiB heap buffer and write it in chunks."
+    " In a steady in-process harness memview is 1.30x raw: its per-chunk work (`Selection.select`, the `Layout` "
+    "objects, the row walk) and `Mem`'s class tests on two kinds of memory in the same row loop. A copy row with "
+    "a literal destination scale did not help; what would: one native-to-heap gather loop chosen once per stream."
+)
+EXPLAIN['CompareBench.hashCodeView'] = (
+    "The hash is over item values (so that equal views of different formats hash alike): a serial `31 * h + v` "
+    "chain. Along dense rows it now runs with the codec's literal scale, four items per step (the same value). "
+    "The remaining time is the chain's latency, which C2 does not vectorise; hashing eight items per step with "
+    "precomputed powers of 31 would shorten it. CPython hashes only read-only `'B'`, `'b'` and `'c'` views, over "
+    "their raw bytes with SipHash."
+)
+EXPLAIN['CompareBench.count'] = (
+    "`count` now runs one plain loop per integer codec over the dense run (`Compare.countLongs`; the needle "
+    "narrowed to the item type once, a needle outside the type answers at once), within the raw target. NumPy's "
+    "`count_nonzero(a == x)` is vectorised C over a temporary boolean array; matching it needs the Vector API "
+    "(incubating, needs a flag)."
+)
+EXPLAIN['CompareBench.index'] = (
+    "As `count` (`Compare.indexLong`): one plain loop per integer codec over the dense run; NumPy's `argmax(a == "
+    "x)` is vectorised C."
+)
+EXPLAIN['CompareBench.equalsCrossFormat'] = (
+    "Dense integer rows are now compared in blocks of 512 items into an OR of XORs, with no exit per item, "
+    "checked per block; the raw baseline is a plain loop with an early exit. NumPy's `array_equal` across dtypes "
+    "casts with SIMD."
+)
+EXPLAIN['CompareBench.equalsDouble'] = (
+    "Python `==` on doubles (NaN unequal, -0.0 == 0.0) forbids a plain byte compare: dense rows of the same "
+    "double codec now compare bits and scan for NaN in one pass per block of 512, and only a block whose bits "
+    "differ or that holds a NaN is compared by value. NumPy compares with SIMD."
+)
+EXPLAIN['CompareBench.equalsSameFormat'] = (
+    "One `MemorySegment.mismatch` over both views — the same call as the raw baseline (parity in every run). It "
+    "reads 8 MiB (both views) where the reference copy reads 4 and writes 4, and the JDK's vectorised mismatch "
+    "runs in chunks with a safepoint poll between them; NumPy's `array_equal` compares with AVX2 in one C loop. "
+    "Nothing in the library would close this: it is the JDK's compare."
+)
+EXPLAIN['MapBench.open1GiB'] = (
+    "Mapping and unmapping dominate, and the raw baseline pays the same (1.0–1.1x raw): both map into a shared "
+    "`Arena`, and closing a shared arena performs a handshake with every Java thread before the unmap (so that no"
+    " thread can still be reading the memory). CPython calls `munmap` directly, with no such guarantee (a buffer "
+    "exported from the mmap keeps it open instead). memview keeps the shared arena: a view may be used from any "
+    "thread, and access after release must throw, never crash (principle 3). A confined arena would close without"
+    " the handshake but tie every view to the mapping thread."
+)
+EXPLAIN['ExportBench.toBytesA'] = EXPLAIN['ExportBench.toBytesC']
+EXPLAIN['ExportBench.toBytesCPolluted'] = EXPLAIN['ExportBench.toBytesC']
+EXPLAIN['ExportBench.hexPolluted'] = EXPLAIN['ExportBench.hex']
+EXPLAIN['CompareBench.equalsSameFormatPolluted'] = EXPLAIN['CompareBench.equalsSameFormat']
 EXPLAIN['_engine'] += (
-    "\n\nAfter the full run, the four copies of the row walk over merged layouts (copy, two comparisons, hash) became "
-    "one (`Copier.Merged.nextRow`). It runs once per row, not per item; re-measured at 04:49Z (1 fork, 3+4 "
-    "iterations of 0.5 s, idle machine): `equalsCrossFormat` 1.49 ms (full run 1.47), `hashCodeView` 1.97 ms (1.91), "
-    "`toBytesF` 9.02 ms (9.20), `equalsStrided` 2.18 ± 0.66 ms (1.66), `toBytesStrided` 2.34 ± 1.0 ms (1.97) — the "
-    "last two are 1-D after merging, where the row walk never runs, so their difference is this short run's noise.")
+    "  Third session (`Perf:` commits; B/op from `-prof gc`; times taken at load 14–28 with thread CPU time in "
+    "alternating batches, since JMH wall-clock errors were larger than the values — the tables above are the "
+    "quiet full run that followed):  - **View creation down to the descriptor** (see the view creation analysis):"
+    " `of(byte[])` 608 → 216 B, `select(String)` 1015 → 224 B. - **A compiled plan per struct format** "
+    "(`internal.format.Plan`): one codec and byte offset per value, a small `int` switch per value with the `Mem`"
+    " accessor and the boxing inlined (before, every format went through one shared virtual call on `Scalar`, "
+    "megamorphic in any program using several formats), `byte[]` read and written through array view handles with"
+    " no segment per call, `pack` without zero-filling its new array: `pack` 136 → 64 B, `unpackFrom` 152 → 80 B "
+    "(the raw baseline's 80). Formats of more than 256 values keep the run loop (`StructPlanLimitTest` covers "
+    "both sides). - **Item loops**: `setLong` checks the codec's literal width; `set(i, Long)` unboxes before the"
+    " mode check; `getLong(i, j)` along rows uses a literal scale. - **Compare and search**: `count`/`index` one "
+    "loop per integer codec over dense runs; value equality in blocks of 512 (integers: OR of XORs; doubles: bits"
+    " plus a NaN scan); hash four items per step. - **The `'<iif'` baseline** (`iifRecordsRaw`) now builds the "
+    "tuple the memview calls return (a list of three boxes, published so that C2 cannot scalar-replace it); the "
+    "tuple-free hand-written reader is kept beside it as a reference floor (`iifFieldsRaw`)."
+)
