@@ -1,5 +1,7 @@
 package io.memview.npy;
 
+import io.memview.internal.PyTypes;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -343,43 +345,8 @@ final class PyLiteral {
         }
     }
 
-    /** Python's {@code repr(str)}: single quotes unless the text has one and no double quote. */
+    /** Python's {@code repr(str)}: the one implementation the library's messages use too. */
     static void reprString(String str, StringBuilder b) {
-        char q = str.indexOf('\'') >= 0 && str.indexOf('"') < 0 ? '"' : '\'';
-        b.append(q);
-        for (int k = 0; k < str.length(); ) {
-            int cp = str.codePointAt(k);
-            k += Character.charCount(cp);
-            if (cp == q || cp == '\\') {
-                b.append('\\').appendCodePoint(cp);
-            } else if (cp == '\n') {
-                b.append("\\n");
-            } else if (cp == '\r') {
-                b.append("\\r");
-            } else if (cp == '\t') {
-                b.append("\\t");
-            } else if (cp < 0x20 || cp == 0x7f) {
-                b.append(String.format("\\x%02x", cp));
-            } else if (cp < 0x7f || printable(cp)) {
-                b.appendCodePoint(cp);
-            } else if (cp <= 0xff) {
-                b.append(String.format("\\x%02x", cp));
-            } else if (cp <= 0xffff) {
-                b.append(String.format("\\u%04x", cp));
-            } else {
-                b.append(String.format("\\U%08x", cp));
-            }
-        }
-        b.append(q);
-    }
-
-    /** Python's {@code str.isprintable} for one non-ASCII code point (close enough: by Unicode category). */
-    private static boolean printable(int cp) {
-        return switch (Character.getType(cp)) {
-            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
-                 Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-                 Character.SPACE_SEPARATOR -> false;
-            default -> true;
-        };
+        b.append(PyTypes.repr(str));
     }
 }
