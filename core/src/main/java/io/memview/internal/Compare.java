@@ -369,7 +369,7 @@ public final class Compare {
         if (stride == s.size()) {
             switch (s) {
                 case I8 -> {
-                    if ((byte) v != v) {
+                    if (!s.fits(v)) { // no item of this type holds v
                         return 0;
                     }
                     byte w = (byte) v;
@@ -379,7 +379,7 @@ public final class Compare {
                     return c;
                 }
                 case U8 -> {
-                    if (v >>> 8 != 0) {
+                    if (!s.fits(v)) { // no item of this type holds v
                         return 0;
                     }
                     byte w = (byte) v;
@@ -389,7 +389,7 @@ public final class Compare {
                     return c;
                 }
                 case I16_LE -> {
-                    if ((short) v != v) {
+                    if (!s.fits(v)) { // no item of this type holds v
                         return 0;
                     }
                     short w = (short) v;
@@ -399,7 +399,7 @@ public final class Compare {
                     return c;
                 }
                 case I32_LE -> {
-                    if ((int) v != v) {
+                    if (!s.fits(v)) { // no item of this type holds v
                         return 0;
                     }
                     int w = (int) v;
@@ -436,7 +436,7 @@ public final class Compare {
         if (stride == s.size()) {
             switch (s) {
                 case I8, U8 -> {
-                    if (s == Scalar.I8 ? (byte) v != v : v >>> 8 != 0) {
+                    if (!s.fits(v)) { // no item of this type holds v
                         return -1;
                     }
                     byte w = (byte) v;
@@ -448,7 +448,7 @@ public final class Compare {
                     return -1;
                 }
                 case I16_LE -> {
-                    if ((short) v != v) {
+                    if (!s.fits(v)) { // no item of this type holds v
                         return -1;
                     }
                     short w = (short) v;
@@ -460,7 +460,7 @@ public final class Compare {
                     return -1;
                 }
                 case I32_LE -> {
-                    if ((int) v != v) {
+                    if (!s.fits(v)) { // no item of this type holds v
                         return -1;
                     }
                     int w = (int) v;
