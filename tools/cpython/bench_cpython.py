@@ -32,6 +32,33 @@ def ints(n):
     return array('i', [(i * 7) % 1000 for i in range(n)])
 
 
+def loop_get(m):
+    """The item loops, the same for a memoryview and a NumPy array (as a Python program writes them)."""
+    s = 0
+    for i in range(len(m)):
+        s += m[i]
+    return s
+
+
+def loop_set(m):
+    for i in range(len(m)):
+        m[i] = i & 1023
+
+
+def loop_get2(m):
+    s = 0
+    for i in range(SIDE):
+        for j in range(SIDE):
+            s += m[i, j]
+    return s
+
+
+def loop_set2(m):
+    for i in range(SIDE):
+        for j in range(SIDE):
+            m[i, j] = j & 1023
+
+
 def cpython_cases(tmp):
     import ctypes
     import mmap
@@ -70,28 +97,6 @@ def cpython_cases(tmp):
     npy = os.path.join(tmp, 'big.bin')
     with open(npy, 'wb') as f:
         f.truncate((1 << 30) + 128)
-
-    def loop_get(m):
-        s = 0
-        for i in range(len(m)):
-            s += m[i]
-        return s
-
-    def loop_set(m):
-        for i in range(len(m)):
-            m[i] = i & 1023
-
-    def loop_get2(m):
-        s = 0
-        for i in range(SIDE):
-            for j in range(SIDE):
-                s += m[i, j]
-        return s
-
-    def loop_set2(m):
-        for i in range(SIDE):
-            for j in range(SIDE):
-                m[i, j] = j & 1023
 
     def iter_sum():
         s = 0
@@ -216,28 +221,6 @@ def numpy_cases(tmp):
     npy = os.path.join(tmp, 'big.npy')
     big = np.lib.format.open_memmap(npy, mode='w+', dtype=np.float64, shape=((1 << 30) // 8,))
     del big
-
-    def loop_get(m):
-        s = 0
-        for i in range(len(m)):
-            s += m[i]
-        return s
-
-    def loop_set(m):
-        for i in range(len(m)):
-            m[i] = i & 1023
-
-    def loop_get2(m):
-        s = 0
-        for i in range(SIDE):
-            for j in range(SIDE):
-                s += m[i, j]
-        return s
-
-    def loop_set2(m):
-        for i in range(SIDE):
-            for j in range(SIDE):
-                m[i, j] = j & 1023
 
     def record_get():
         s = 0
