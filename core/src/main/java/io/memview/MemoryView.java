@@ -254,32 +254,29 @@ public final class MemoryView implements BufferExporter, AutoCloseable, Iterable
 
     /**
      * {@code of(obj)} for Java memory: the view {@code fromFlags(obj, FULL_RO)} makes through the adapter's buffer
-     * (the whole segment, one dimension of the array's natural format, C order, read-only when the segment is), made
-     * directly. The layout is the segment itself, so it is inside it by construction: no {@code Buffer} to build and
-     * reduce, no exporter to track. {@code null} for every other object.
+     * (the whole segment, one dimension of the array's natural format from {@link Exporters#javaMemory}, C order,
+     * read-only when the segment is), made directly. The layout is the segment itself, so it is inside it by
+     * construction: no {@code Buffer} to build and reduce, no exporter to track. {@code null} for every other object.
      */
     private static MemoryView ofJavaMemory(Object obj) {
-        return switch (obj) {
-            case byte[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_B, a.length);
-            case MemorySegment m -> whole(m, m, FORMAT_B, m.byteSize());
-            case ByteBuffer b -> {
-                MemorySegment m = MemorySegment.ofBuffer(b);
-                yield whole(b, m, FORMAT_B, m.byteSize());
-            }
-            case Bytes b -> whole(b, b.segment(), FORMAT_B, b.length());
-            case int[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_I, a.length);
-            case long[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_Q, a.length);
-            case double[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_D, a.length);
-            case short[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_H, a.length);
-            case float[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_F, a.length);
-            case char[] a -> whole(a, MemorySegment.ofArray(a), FORMAT_UH, a.length);
-            case null, default -> null;
-        };
+        if (obj instanceof Bytes b) {
+            return whole(b, b.segment(), FORMAT_B);
+        }
+        return Exporters.javaMemory(obj, (owner, memory, format) -> whole(owner, memory, switch (format) {
+            case 'h' -> FORMAT_H;
+            case 'i' -> FORMAT_I;
+            case 'q' -> FORMAT_Q;
+            case 'f' -> FORMAT_F;
+            case 'd' -> FORMAT_D;
+            case 'H' -> FORMAT_UH;
+            default -> FORMAT_B;
+        }));
     }
 
-    /** The view of all {@code n} items of {@code memory}, which holds exactly those. */
-    private static MemoryView whole(Object owner, MemorySegment memory, ItemFormat item, long n) {
+    /** The view of all items of {@code memory}, which holds a whole number of them (a power-of-two item size). */
+    private static MemoryView whole(Object owner, MemorySegment memory, ItemFormat item) {
         int isz = item.itemsize;
+        long n = memory.byteSize() >>> Integer.numberOfTrailingZeros(isz);
         return new MemoryView(owner, memory, 0, item, isz, new long[] {n}, unitStrides(isz), null,
                 memory.isReadOnly());
     }

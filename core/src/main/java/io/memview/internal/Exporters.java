@@ -20,17 +20,30 @@ public final class Exporters {
      * or {@code null} when {@code obj} has no buffer.
      */
     public static BufferExporter of(Object obj) {
+        return obj instanceof BufferExporter e ? e : javaMemory(obj, Adapter::new);
+    }
+
+    /** What {@link #javaMemory} hands over: the owner, its memory and the format of its items. */
+    @FunctionalInterface
+    public interface JavaMemory<R> {
+        R of(Object owner, MemorySegment memory, char format);
+    }
+
+    /**
+     * Java memory and the format of its items (the one table of them): {@code make} applied to the array, buffer or
+     * segment, or {@code null} for any other object.
+     */
+    public static <R> R javaMemory(Object obj, JavaMemory<R> make) {
         return switch (obj) {
-            case BufferExporter e -> e;
-            case byte[] a -> new Adapter(a, MemorySegment.ofArray(a), "B");
-            case short[] a -> new Adapter(a, MemorySegment.ofArray(a), "h");
-            case int[] a -> new Adapter(a, MemorySegment.ofArray(a), "i");
-            case long[] a -> new Adapter(a, MemorySegment.ofArray(a), "q");
-            case float[] a -> new Adapter(a, MemorySegment.ofArray(a), "f");
-            case double[] a -> new Adapter(a, MemorySegment.ofArray(a), "d");
-            case char[] a -> new Adapter(a, MemorySegment.ofArray(a), "H");
-            case ByteBuffer b -> new Adapter(b, MemorySegment.ofBuffer(b), "B");
-            case MemorySegment s -> new Adapter(s, s, "B");
+            case byte[] a -> make.of(a, MemorySegment.ofArray(a), 'B');
+            case short[] a -> make.of(a, MemorySegment.ofArray(a), 'h');
+            case int[] a -> make.of(a, MemorySegment.ofArray(a), 'i');
+            case long[] a -> make.of(a, MemorySegment.ofArray(a), 'q');
+            case float[] a -> make.of(a, MemorySegment.ofArray(a), 'f');
+            case double[] a -> make.of(a, MemorySegment.ofArray(a), 'd');
+            case char[] a -> make.of(a, MemorySegment.ofArray(a), 'H');
+            case ByteBuffer b -> make.of(b, MemorySegment.ofBuffer(b), 'B');
+            case MemorySegment m -> make.of(m, m, 'B');
             case null, default -> null;
         };
     }
@@ -71,10 +84,10 @@ public final class Exporters {
     }
 
     /** An exporter over memory that never moves or resizes: a Java array, a ByteBuffer or a MemorySegment. */
-    private record Adapter(Object owner, MemorySegment memory, String format) implements BufferExporter {
+    private record Adapter(Object owner, MemorySegment memory, char format) implements BufferExporter {
         @Override
         public Buffer getBuffer(int flags) {
-            return Buffer.builder(memory).format(format).obj(owner).build().forRequest(flags);
+            return Buffer.builder(memory).format(String.valueOf(format)).obj(owner).build().forRequest(flags);
         }
     }
 }
